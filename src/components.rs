@@ -1,0 +1,32 @@
+//! Yew components: the root widget and the views it is made of. They get
+//! plain data through props and never fetch or parse anything themselves.
+
+mod article_view;
+mod dateline;
+mod figure;
+mod list;
+mod states;
+mod widget;
+
+pub use article_view::ArticleView;
+pub use dateline::Dateline;
+pub use figure::Figure;
+pub use list::ArticleList;
+pub use states::{EmptyState, ErrorState, Skeleton};
+pub use widget::{ArticleWidget, ArticleWidgetProps, ItemSummary, WidgetState};
+
+use yew::prelude::*;
+
+use crate::config::Target;
+
+/// A headline element at the configured level (`h1`–`h6`).
+fn heading(level: u8, class: &'static str, children: Html) -> Html {
+    let tag = format!("h{}", level.clamp(1, 6));
+    html! { <@{tag} class={class} part="headline">{ children }</@> }
+}
+
+/// An article link honouring `target`; `_blank` gets `rel="noopener noreferrer"`.
+fn link(href: &str, target: Target, children: Html) -> Html {
+    let rel = (target == Target::Blank).then_some("noopener noreferrer");
+    html! { <a href={href.to_owned()} target={target.as_str()} {rel}>{ children }</a> }
+}

@@ -1,0 +1,71 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{heading, Dateline};
+use crate::config::{Layout, Target, TimeZone};
+use crate::model::Article;
+
+/// Props of [`ArticleList`].
+#[derive(Properties, PartialEq)]
+pub struct ArticleListProps {
+    /// The articles to show, already limited.
+    pub items: Rc<[Rc<Article>]>,
+    /// `List` or `Cards`.
+    pub layout: Layout,
+    /// Level of each item's headline.
+    #[prop_or(2)]
+    pub heading_level: u8,
+    /// BCP 47 tag for dates.
+    pub locale: AttrValue,
+    /// Zone for datelines.
+    #[prop_or_default]
+    pub time_zone: TimeZone,
+    /// Where headline links open.
+    #[prop_or_default]
+    pub target: Target,
+}
+
+/// Headlines with dateline, thumbnail and summary, as an ordered list.
+#[component]
+pub fn ArticleList(props: &ArticleListProps) -> Html {
+    let class = if props.layout == Layout::Cards { "aw-list aw-cards" } else { "aw-list" };
+    html! {
+        <ol class={class}>
+            { for props.items.iter().map(|article| item(article, props)) }
+        </ol>
+    }
+}
+
+fn item(article: &Article, props: &ArticleListProps) -> Html {
+    let headline = match &article.url {
+        Some(url) => super::link(url, props.target, html! { &article.headline }),
+        None => html! { &article.headline },
+    };
+    html! {
+        <li class="aw-item" part="item" key={article.id.clone()}>
+            <article class="aw-item-article" lang={article.language.clone()}>
+                if let Some(image) = &article.image {
+                    <img
+                        class="aw-thumb"
+                        src={image.src.clone()}
+                        alt=""
+                        width={image.width.map(|w| w.to_string())}
+                        height={image.height.map(|h| h.to_string())}
+                        loading="lazy"
+                        decoding="async"
+                    />
+                }
+                <div class="aw-item-text">
+                    { heading(props.heading_level, "aw-item-headline", headline) }
+                    if let Some(at) = article.published {
+                        <Dateline {at} locale={props.locale.clone()} time_zone={props.time_zone.clone()} />
+                    }
+                    if let Some(summary) = &article.summary {
+                        <p class="aw-summary">{ summary }</p>
+                    }
+                </div>
+            </article>
+        </li>
+    }
+}

@@ -1,0 +1,220 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{ArticleList, ArticleView, EmptyState, ErrorState, Skeleton};
+use crate::config::{Config, ItemRef, Layout, Target, Theme, TimeZone};
+use crate::error::LoadError;
+use crate::hooks::{use_feed, FeedSource, FeedState};
+use crate::i18n;
+use crate::model::{Article, Feed};
+
+/// What a reader sees of an article, as reported with `article-widget:ready`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemSummary {
+    /// The article's `id`.
+    pub id: String,
+    /// Its page.
+    pub url: Option<String>,
+    /// Its headline.
+    pub headline: String,
+}
+
+/// The widget's state, as the host element's `data-state` and events show it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WidgetState {
+    /// Waiting for the first answer.
+    Loading,
+    /// Articles on screen.
+    Ready(Rc<[ItemSummary]>),
+    /// A readable document with no article in it.
+    Empty,
+    /// Nothing could be shown.
+    Error(LoadError),
+}
+
+impl WidgetState {
+    /// The value of `data-state`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            WidgetState::Loading => "loading",
+            WidgetState::Ready(_) => "ready",
+            WidgetState::Empty => "empty",
+            WidgetState::Error(_) => "error",
+        }
+    }
+}
+
+/// Props of [`ArticleWidget`]: the element's attributes, typed.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ArticleWidgetProps {
+    /// URL of the JSON document, resolved against the page.
+    #[prop_or_default]
+    pub src: Option<AttrValue>,
+    /// The JSON document itself, used when there is no `src`.
+    #[prop_or_default]
+    pub inline_json: Option<AttrValue>,
+    /// `None` shows one article in full when the document has one, else a list.
+    #[prop_or_default]
+    pub layout: Option<Layout>,
+    /// Which item `Layout::Article` shows; the first by default.
+    #[prop_or_default]
+    pub item: Option<ItemRef>,
+    /// Items shown in lists and cards, 1–100.
+    #[prop_or(10)]
+    pub limit: usize,
+    /// BCP 47 tag; by default the article's, then the page's, then the browser's.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
+    /// Zone of datelines.
+    #[prop_or_default]
+    pub time_zone: TimeZone,
+    /// Colour scheme.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Level of headline elements, 1–6.
+    #[prop_or(2)]
+    pub heading_level: u8,
+    /// Where article links open.
+    #[prop_or_default]
+    pub target: Target,
+    /// Change it to fetch again.
+    #[prop_or_default]
+    pub reload: u32,
+    /// Told each time the state changes.
+    #[prop_or_default]
+    pub on_state: Callback<WidgetState>,
+}
+
+impl ArticleWidgetProps {
+    /// Props from parsed attributes.
+    pub fn from_config(config: Config) -> Self {
+        ArticleWidgetProps {
+            src: config.src,
+            inline_json: None,
+            layout: config.layout,
+            item: config.item,
+            limit: config.limit,
+            lang: config.lang,
+            time_zone: config.time_zone,
+            theme: config.theme,
+            heading_level: config.heading_level,
+            target: config.target,
+            reload: 0,
+            on_state: Callback::default(),
+        }
+    }
+}
+
+impl Default for ArticleWidgetProps {
+    fn default() -> Self {
+        ArticleWidgetProps::from_config(Config::default())
+    }
+}
+
+/// The whole widget: loads the document and shows its articles, or says why not.
+#[component]
+pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
+    let retries = use_state(|| 0u32);
+    let source = match (&props.src, &props.inline_json) {
+        (Some(src), _) => FeedSource::Url(src.clone()),
+        (None, Some(json)) => FeedSource::Inline(json.clone()),
+        (None, None) => FeedSource::Missing,
+    };
+    let feed = use_feed(source, props.reload.wrapping_add(*retries));
+
+    let view = match &feed {
+        FeedState::Ready(feed) => View::of(feed, props),
+        FeedState::Loading => View::Loading,
+        FeedState::Failed(error) => View::Failed(error.clone()),
+    };
+    let state = view.state();
+    {
+        let on_state = props.on_state.clone();
+        use_effect_with(state, move |state| on_state.emit(state.clone()));
+    }
+
+    let article_lang = match &view {
+        View::Article(article) => article.language.clone(),
+        View::List(items) => items.first().and_then(|a| a.language.clone()),
+        _ => None,
+    };
+    let page_lang = i18n::page_locale();
+    let locale: AttrValue =
+        i18n::pick_locale([props.lang.as_deref(), article_lang.as_deref(), page_lang.as_deref()]).into();
+    let layout = match &view {
+        View::Article(_) => Layout::Article,
+        _ => props.layout.unwrap_or(Layout::List),
+    };
+
+    let content = match view {
+        View::Loading => html! { <Skeleton {layout} locale={locale.clone()} /> },
+        View::Failed(error) => {
+            let on_retry = Callback::from(move |_| retries.set(retries.wrapping_add(1)));
+            html! { <ErrorState {error} locale={locale.clone()} {on_retry} /> }
+        }
+        View::Empty => html! { <EmptyState locale={locale.clone()} /> },
+        View::Article(article) => html! {
+            <ArticleView {article} heading_level={props.heading_level} locale={locale.clone()}
+                time_zone={props.time_zone.clone()} />
+        },
+        View::List(items) => html! {
+            <ArticleList {items} {layout} heading_level={props.heading_level} locale={locale.clone()}
+                time_zone={props.time_zone.clone()} target={props.target} />
+        },
+    };
+    let layout_name = match layout {
+        Layout::Article => "article",
+        Layout::List => "list",
+        Layout::Cards => "cards",
+    };
+    html! {
+        <div class="aw" lang={locale.clone()} dir={i18n::direction(&locale)} data-theme={props.theme.as_str()}
+            data-layout={layout_name}>
+            { content }
+        </div>
+    }
+}
+
+/// What the document comes to once the props have chosen from it.
+enum View {
+    Loading,
+    Failed(LoadError),
+    Empty,
+    Article(Rc<Article>),
+    List(Rc<[Rc<Article>]>),
+}
+
+impl View {
+    fn of(feed: &Feed, props: &ArticleWidgetProps) -> View {
+        if feed.items.is_empty() {
+            return View::Empty;
+        }
+        match props.layout {
+            Some(Layout::Article) => View::Article(pick(feed, props.item.as_ref())),
+            None if feed.items.len() == 1 => View::Article(feed.items[0].clone()),
+            _ => View::List(feed.items.iter().take(props.limit).cloned().collect()),
+        }
+    }
+
+    fn state(&self) -> WidgetState {
+        let summary = |a: &Rc<Article>| ItemSummary { id: a.id.clone(), url: a.url.clone(), headline: a.headline.clone() };
+        match self {
+            View::Loading => WidgetState::Loading,
+            View::Failed(error) => WidgetState::Error(error.clone()),
+            View::Empty => WidgetState::Empty,
+            View::Article(article) => WidgetState::Ready(Rc::new([summary(article)])),
+            View::List(items) => WidgetState::Ready(items.iter().map(summary).collect()),
+        }
+    }
+}
+
+/// The item `item` names, else the first.
+fn pick(feed: &Feed, item: Option<&ItemRef>) -> Rc<Article> {
+    let found = match item {
+        Some(ItemRef::Id(id)) => feed.items.iter().find(|a| a.id == id.as_str()),
+        Some(ItemRef::Index(i)) => feed.items.get(*i),
+        None => None,
+    };
+    found.unwrap_or(&feed.items[0]).clone()
+}

@@ -1,0 +1,186 @@
+//! The `<article-widget>` custom element: a thin shell that turns attributes
+//! into [`ArticleWidgetProps`] and renders the Yew app into its shadow root.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback, Renderer};
+
+use crate::components::{ArticleWidget, ArticleWidgetProps, WidgetState};
+use crate::config::{Config, ATTRIBUTES};
+
+/// The element's tag name.
+pub const TAG: &str = "article-widget";
+
+// Custom elements must be JS classes; this one only forwards its lifecycle to
+// the `mount` closure and the handle it returns. A move within one task
+// (disconnect, then connect) keeps the instance; a removal destroys it.
+#[wasm_bindgen(inline_js = r#"
+export function defineElement(tag, attributes, mount) {
+  if (customElements.get(tag)) return;
+  customElements.define(tag, class extends HTMLElement {
+    static get observedAttributes() { return attributes; }
+    connectedCallback() { if (!this._aw) this._aw = mount(this); }
+    disconnectedCallback() {
+      queueMicrotask(() => {
+        if (!this.isConnected && this._aw) { const h = this._aw; this._aw = undefined; h.destroy(); }
+      });
+    }
+    attributeChangedCallback(_name, before, after) { if (this._aw && before !== after) this._aw.update(); }
+    refresh() { if (this._aw) this._aw.refresh(); }
+  });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    fn define_element(tag: &str, attributes: Array, mount: &Closure<dyn Fn(HtmlElement) -> JsValue>);
+}
+
+/// Defines `<article-widget>` once per page.
+pub fn define() {
+    let attributes: Array = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
+    let mount = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(|host: HtmlElement| match Mounted::new(host) {
+        Some(mounted) => mounted.into(),
+        None => JsValue::UNDEFINED,
+    });
+    define_element(TAG, attributes, &mount);
+    // The element class holds on to it for the life of the page.
+    mount.forget();
+}
+
+thread_local! {
+    // The one stylesheet every instance adopts: parsed once per page, shared,
+    // never changed after creation.
+    static SHEET: Option<CssStyleSheet> = {
+        let sheet = CssStyleSheet::new().ok();
+        sheet.filter(|s| s.replace_sync(crate::STYLESHEET).is_ok())
+    };
+}
+
+/// One connected element and the Yew app inside it.
+#[wasm_bindgen]
+pub struct Mounted {
+    host: HtmlElement,
+    app: AppHandle<ArticleWidget>,
+    reload: u32,
+    warned: RefCell<HashSet<String>>,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    fn new(host: HtmlElement) -> Option<Mounted> {
+        let shadow = match host.shadow_root() {
+            Some(shadow) => shadow,
+            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?,
+        };
+        SHEET.with(|sheet| {
+            if let Some(sheet) = sheet {
+                shadow.set_adopted_style_sheets(&Array::of1(sheet));
+            }
+        });
+        let root = mount_point(&shadow)?;
+        let _ = host.set_attribute("data-state", "loading");
+        let mut mounted = Mounted {
+            app: Renderer::<ArticleWidget>::with_root_and_props(root, ArticleWidgetProps::default()).render(),
+            host,
+            reload: 0,
+            warned: RefCell::default(),
+        };
+        mounted.update();
+        Some(mounted)
+    }
+
+    /// Re-reads the attributes and re-renders; fetches again only if `src` changed.
+    pub fn update(&mut self) {
+        let host = &self.host;
+        let (config, warnings) = Config::parse(|name| host.get_attribute(name));
+        for warning in warnings {
+            if self.warned.borrow_mut().insert(warning.clone()) {
+                web_sys::console::warn_1(&warning.into());
+            }
+        }
+        let mut props = ArticleWidgetProps::from_config(config);
+        if props.src.is_none() {
+            props.inline_json = inline_json(host);
+        }
+        props.reload = self.reload;
+        props.on_state = state_reporter(host.clone());
+        self.app.update(props);
+    }
+
+    /// Fetches again now (`element.refresh()`).
+    pub fn refresh(&mut self) {
+        self.reload = self.reload.wrapping_add(1);
+        self.update();
+    }
+
+    /// Unmounts the app, which aborts its request.
+    pub fn destroy(self) {
+        self.app.destroy();
+    }
+}
+
+fn mount_point(shadow: &ShadowRoot) -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    let root = document.create_element("div").ok()?;
+    shadow.set_text_content(None);
+    shadow.append_child(&root).ok()?;
+    Some(root)
+}
+
+/// The text of a child `<script type="application/json">`: the data island.
+fn inline_json(host: &HtmlElement) -> Option<yew::AttrValue> {
+    let script = host.query_selector(":scope > script[type='application/json']").ok()??;
+    script.text_content().map(Into::into)
+}
+
+/// Mirrors state changes onto the host: `data-state`, and the contract's events.
+fn state_reporter(host: HtmlElement) -> Callback<WidgetState> {
+    Callback::from(move |state: WidgetState| {
+        let _ = host.set_attribute("data-state", state.as_str());
+        let detail = Object::new();
+        let event = match &state {
+            WidgetState::Ready(items) => {
+                let list: Array = items
+                    .iter()
+                    .map(|item| {
+                        let o = Object::new();
+                        set(&o, "id", &item.id.as_str().into());
+                        set(&o, "url", &item.url.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+                        set(&o, "headline", &item.headline.as_str().into());
+                        JsValue::from(o)
+                    })
+                    .collect();
+                set(&detail, "items", &list);
+                "article-widget:ready"
+            }
+            WidgetState::Error(error) => {
+                set(&detail, "kind", &error.kind().into());
+                set(&detail, "message", &error.to_string().into());
+                if let Some(status) = error.status() {
+                    set(&detail, "status", &status.into());
+                }
+                "article-widget:error"
+            }
+            WidgetState::Loading | WidgetState::Empty => return,
+        };
+        dispatch(&host, event, &detail);
+    })
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &key.into(), value);
+}
+
+fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

@@ -1,0 +1,66 @@
+//! Why a widget could not show articles, in words a partner can act on.
+
+use thiserror::Error;
+
+use crate::formats::FormatError;
+
+/// Everything that can stop a feed from reaching the screen.
+#[derive(Clone, Debug, Error, PartialEq)]
+pub enum LoadError {
+    /// Neither `src` nor an inline `<script type="application/json">`.
+    #[error("No feed to show: set the src attribute, or put the JSON in a <script type=\"application/json\"> inside the element.")]
+    NoSource,
+    /// `src` is not a URL, even relative to the page.
+    #[error("The feed address {0:?} is not a valid URL.")]
+    InvalidUrl(String),
+    /// The request failed before any answer: offline, DNS, CORS, refused.
+    #[error("The feed could not be reached: {0}. Check the address, and that the server allows this page's origin (CORS).")]
+    Network(String),
+    /// No answer within the time limit.
+    #[error("The feed did not answer within {seconds} seconds.")]
+    Timeout { seconds: u32 },
+    /// The server answered with an error status.
+    #[error("The feed server answered HTTP {status}{}.", if .status_text.is_empty() { String::new() } else { format!(" {}", .status_text) })]
+    Http { status: u16, status_text: String },
+    /// The document is over the size cap.
+    #[error("The feed is too large: more than {bytes} bytes.")]
+    TooLarge { bytes: u64 },
+    /// The document is not one the widget can read.
+    #[error(transparent)]
+    Format(#[from] FormatError),
+}
+
+impl LoadError {
+    /// The `kind` of the `article-widget:error` event.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LoadError::NoSource | LoadError::InvalidUrl(_) | LoadError::Network(_) => "network",
+            LoadError::Timeout { .. } => "timeout",
+            LoadError::Http { .. } => "http",
+            LoadError::TooLarge { .. } => "too-large",
+            LoadError::Format(_) => "format",
+        }
+    }
+
+    /// The HTTP status, for errors that have one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            LoadError::Http { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_say_what_happened() {
+        let e = LoadError::Http { status: 404, status_text: "Not Found".into() };
+        assert_eq!(e.to_string(), "The feed server answered HTTP 404 Not Found.");
+        assert_eq!((e.kind(), e.status()), ("http", Some(404)));
+        let e = LoadError::Http { status: 500, status_text: String::new() };
+        assert_eq!(e.to_string(), "The feed server answered HTTP 500.");
+    }
+}

@@ -1,0 +1,153 @@
+//! The article model every input format is converted into, and every view renders.
+
+use std::rc::Rc;
+
+use crate::timestamp::Timestamp;
+
+/// A document turned into articles: what one `<article-widget>` shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Feed {
+    /// The feed's own title, when it has one.
+    pub title: Option<String>,
+    /// The site the feed belongs to.
+    pub home_url: Option<String>,
+    /// The articles, in the order they are shown.
+    pub items: Vec<Rc<Article>>,
+    /// The next page of the feed, for "Load more".
+    pub next_url: Option<String>,
+}
+
+/// One article, whatever format it came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Article {
+    /// Stable identifier, unique within its feed.
+    pub id: String,
+    /// The article's page on the publisher's site.
+    pub url: Option<String>,
+    /// The headline, as plain text.
+    pub headline: String,
+    /// A short plain-text summary.
+    pub summary: Option<String>,
+    /// When the article was first published.
+    pub published: Option<Timestamp>,
+    /// When it was last changed.
+    pub updated: Option<Timestamp>,
+    /// Author names, as plain text (often only initials, like "P.V").
+    pub authors: Vec<String>,
+    /// The section or category.
+    pub section: Option<String>,
+    /// BCP 47 language tag of the article.
+    pub language: Option<String>,
+    /// The lead image.
+    pub image: Option<Image>,
+    /// The article text.
+    pub body: Body,
+}
+
+/// An image with the words that go with it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Image {
+    /// Absolute `http(s)` URL of the image.
+    pub src: String,
+    /// Text alternative; empty when the image is decorative.
+    pub alt: String,
+    /// Caption shown under the image.
+    pub caption: Option<String>,
+    /// Photographer or agency.
+    pub credit: Option<String>,
+    /// Intrinsic width in pixels, when the data states it.
+    pub width: Option<u32>,
+    /// Intrinsic height in pixels, when the data states it.
+    pub height: Option<u32>,
+    /// A `srcset` value, when the data offers several sizes.
+    pub srcset: Option<String>,
+}
+
+/// The article text, as the source gave it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Body {
+    /// No text at all.
+    #[default]
+    Empty,
+    /// Plain text, already split into paragraphs.
+    Text(Vec<String>),
+    /// Untrusted HTML from the source. It is parsed in the browser into typed
+    /// blocks by [`crate::body`]; it is never given to `innerHTML`.
+    Html(String),
+}
+
+impl Body {
+    /// Plain text split into paragraphs: blank lines separate paragraphs, and the
+    /// non-breaking-space indentation that CMS exports leave behind is removed.
+    pub fn from_text(text: &str) -> Body {
+        let paragraphs = crate::body::paragraphs(text);
+        if paragraphs.is_empty() {
+            Body::Empty
+        } else {
+            Body::Text(paragraphs)
+        }
+    }
+
+    /// Untrusted HTML, kept as a string until the browser parses it.
+    pub fn from_html(html: &str) -> Body {
+        if html.trim().is_empty() {
+            Body::Empty
+        } else {
+            Body::Html(html.to_owned())
+        }
+    }
+
+    /// Whether there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Body::Empty)
+    }
+}
+
+impl Feed {
+    /// Makes every URL absolute with `resolve` (the browser's URL parser, with
+    /// the document's URL as base) and drops those that are not `http(s)`:
+    /// a `javascript:` link or a `data:` image never reaches the page.
+    pub fn resolve_urls(&mut self, resolve: impl Fn(&str) -> Option<String>) {
+        let web = |href: Option<String>| href.and_then(|h| resolve(h.trim())).filter(|u| is_web_url(u));
+        self.home_url = web(self.home_url.take());
+        self.next_url = web(self.next_url.take());
+        for article in &mut self.items {
+            let article = Rc::make_mut(article);
+            article.url = web(article.url.take());
+            article.image = article.image.take().and_then(|mut image| {
+                image.src = web(Some(image.src))?;
+                Some(image)
+            });
+        }
+    }
+}
+
+/// Whether an absolute URL is `http:` or `https:`.
+pub fn is_web_url(url: &str) -> bool {
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    matches!(scheme.as_deref(), Some("http" | "https"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_survive_resolution() {
+        let mut feed = Feed {
+            next_url: Some("page2.json".into()),
+            items: vec![Rc::new(Article {
+                url: Some("javascript:alert(1)".into()),
+                image: Some(Image { src: "img/a.jpg".into(), ..Image::default() }),
+                ..Article::default()
+            })],
+            ..Feed::default()
+        };
+        feed.resolve_urls(|href| {
+            Some(if href.contains(':') { href.to_owned() } else { format!("https://news.example/{href}") })
+        });
+        assert_eq!(feed.next_url.as_deref(), Some("https://news.example/page2.json"));
+        assert_eq!(feed.items[0].url, None);
+        assert_eq!(feed.items[0].image.as_ref().unwrap().src, "https://news.example/img/a.jpg");
+    }
+}
