@@ -1,5 +1,8 @@
 //! The `<article-widget>` custom element: a thin shell that turns attributes
 //! into [`ArticleWidgetProps`] and renders the Yew app into its shadow root.
+//!
+//! Custom elements must be JS classes: `src/element.js` defines it and forwards
+//! its lifecycle here. It ships as the entry module `article-widget.js`.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -12,43 +15,17 @@ use yew::{AppHandle, Callback, Renderer};
 use crate::components::{ArticleWidget, ArticleWidgetProps, WidgetState};
 use crate::config::{Config, ATTRIBUTES};
 
-/// The element's tag name.
-pub const TAG: &str = "article-widget";
-
-// Custom elements must be JS classes; this one only forwards its lifecycle to
-// the `mount` closure and the handle it returns. A move within one task
-// (disconnect, then connect) keeps the instance; a removal destroys it.
-#[wasm_bindgen(inline_js = r#"
-export function defineElement(tag, attributes, mount) {
-  if (customElements.get(tag)) return;
-  customElements.define(tag, class extends HTMLElement {
-    static get observedAttributes() { return attributes; }
-    connectedCallback() { if (!this._aw) this._aw = mount(this); }
-    disconnectedCallback() {
-      queueMicrotask(() => {
-        if (!this.isConnected && this._aw) { const h = this._aw; this._aw = undefined; h.destroy(); }
-      });
-    }
-    attributeChangedCallback(_name, before, after) { if (this._aw && before !== after) this._aw.update(); }
-    refresh() { if (this._aw) this._aw.refresh(); }
-  });
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = defineElement)]
-    fn define_element(tag: &str, attributes: Array, mount: &Closure<dyn Fn(HtmlElement) -> JsValue>);
+/// Renders a widget into `host`'s shadow root. Called by the element class in
+/// `src/element.js` when an `<article-widget>` is connected.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement) -> Option<Mounted> {
+    Mounted::new(host)
 }
 
-/// Defines `<article-widget>` once per page.
-pub fn define() {
-    let attributes: Array = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
-    let mount = Closure::<dyn Fn(HtmlElement) -> JsValue>::new(|host: HtmlElement| match Mounted::new(host) {
-        Some(mounted) => mounted.into(),
-        None => JsValue::UNDEFINED,
-    });
-    define_element(TAG, attributes, &mount);
-    // The element class holds on to it for the life of the page.
-    mount.forget();
+/// The attribute names the element class observes.
+#[wasm_bindgen(js_name = observedAttributes)]
+pub fn observed_attributes() -> Array {
+    ATTRIBUTES.iter().map(|name| JsValue::from_str(name)).collect()
 }
 
 thread_local! {

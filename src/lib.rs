@@ -18,17 +18,10 @@ pub mod source;
 pub mod timestamp;
 
 #[cfg(target_arch = "wasm32")]
-mod element;
+pub mod element;
 
 pub use components::{ArticleWidget, ArticleWidgetProps, WidgetState};
 
 /// The widget's stylesheet (`styles/widget.css`), for applications that render
 /// [`ArticleWidget`] into a shadow root of their own.
 pub const STYLESHEET: &str = include_str!("../styles/widget.css");
-
-/// Defines `<article-widget>` when the module is instantiated.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(start)]
-pub fn start() {
-    element::define();
-}

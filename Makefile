@@ -1,0 +1,45 @@
+# article-widget: `make serve` to preview, `make test` for everything.
+# Each target installs what it needs first (tools/install.sh skips what is there).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# wasm-bindgen-test-runner and Playwright both start Debian's Chromium.
+export CHROME_BIN ?= /usr/bin/chromium
+
+.PHONY: serve build test test-native test-browser test-e2e lint tools tools-browsers clean
+
+## Preview on the bundled sample feed at http://127.0.0.1:8080/
+serve: tools
+	trunk serve
+
+## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data
+build: tools
+	rm -rf dist target/wasm-bindgen
+	trunk build --release
+
+## Everything: native tests, browser tests and end-to-end tests in headless Chromium
+test: tools-browsers test-native test-browser test-e2e
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e: build
+	npx playwright test --config e2e/playwright.config.mjs
+
+lint: tools
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+tools:
+	tools/install.sh
+
+tools-browsers:
+	tools/install.sh browsers
+
+clean:
+	rm -rf dist target e2e/test-results screenshots

@@ -1,0 +1,39 @@
+// End-to-end tests: the release dist/ loaded into host pages in Debian's
+// headless Chromium (Playwright downloads no browser of its own).
+import { defineConfig } from "@playwright/test";
+
+const port = 4173;
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: /.*\.spec\.mjs$/,
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROME_BIN || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: `node server.mjs`,
+    cwd: ".",
+    env: { PORT: String(port) },
+    url: `http://127.0.0.1:${port}/article-widget.js`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

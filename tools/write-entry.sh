@@ -1,0 +1,13 @@
+#!/bin/sh
+# Trunk post_build hook: writes article-widget.js, the one stable file a partner
+# includes, from src/element.js. It loads the content-hashed wasm-bindgen glue
+# and .wasm beside it through import.meta.url, so dist/ works from any origin
+# or path.
+set -eu
+dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+glue=$(cd "$dir" && ls article-widget-*.js | head -n 1)
+[ -n "$glue" ] || { echo "write-entry: no wasm-bindgen glue in $dir" >&2; exit 1; }
+wasm="${glue%.js}_bg.wasm"
+[ -f "$dir/$wasm" ] || { echo "write-entry: $wasm is missing" >&2; exit 1; }
+sed -e "s|__GLUE__|$glue|" -e "s|__WASM__|$wasm|" \
+  src/element.js > "$dir/article-widget.js"
