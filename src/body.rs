@@ -65,7 +65,9 @@ mod html {
         let mut out = Vec::new();
         let mut inline = String::new();
         for i in 0..children.length() {
-            let Some(node) = children.item(i) else { continue };
+            let Some(node) = children.item(i) else {
+                continue;
+            };
             let text = node.text_content().unwrap_or_default();
             if node.node_type() == Node::ELEMENT_NODE && is_block(&node.node_name()) {
                 out.extend(super::paragraphs(&std::mem::take(&mut inline)));
@@ -96,7 +98,10 @@ mod tests {
     #[test]
     fn seed_paragraphs_lose_their_nbsp_indentation_and_separator_lines() {
         let text = "\u{a0}\u{a0}\u{a0}\u{a0}Ngày 23/6, Ban Chỉ đạo họp.\n\u{a0}\n\u{a0}\u{a0}\u{a0}\u{a0}Theo báo cáo\ntại Hội nghị.\n";
-        assert_eq!(paragraphs(text), ["Ngày 23/6, Ban Chỉ đạo họp.", "Theo báo cáo tại Hội nghị."]);
+        assert_eq!(
+            paragraphs(text),
+            ["Ngày 23/6, Ban Chỉ đạo họp.", "Theo báo cáo tại Hội nghị."]
+        );
     }
 
     #[test]

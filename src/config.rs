@@ -84,8 +84,18 @@ impl Target {
 }
 
 /// The attribute names the element observes, in the contract's order.
-pub const ATTRIBUTES: [&str; 10] =
-    ["src", "layout", "item", "limit", "lang", "time-zone", "theme", "refresh", "heading-level", "target"];
+pub const ATTRIBUTES: [&str; 10] = [
+    "src",
+    "layout",
+    "item",
+    "limit",
+    "lang",
+    "time-zone",
+    "theme",
+    "refresh",
+    "heading-level",
+    "target",
+];
 
 /// The typed attributes of one element.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,7 +150,11 @@ impl Config {
                 "<article-widget>: ignoring {name}=\"{value}\" (expected {expected}); using the default."
             ));
         };
-        let attr = |name: &str| get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let attr = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
 
         config.src = attr("src").map(AttrValue::from);
         if let Some(v) = attr("layout") {
@@ -168,7 +182,11 @@ impl Config {
                 "local" => TimeZone::Local,
                 _ if v.contains('/') || v.eq_ignore_ascii_case("UTC") => TimeZone::Named(v.into()),
                 _ => {
-                    bad("time-zone", &v, "source, local or an IANA name like Asia/Ho_Chi_Minh");
+                    bad(
+                        "time-zone",
+                        &v,
+                        "source, local or an IANA name like Asia/Ho_Chi_Minh",
+                    );
                     TimeZone::Source
                 }
             };
@@ -214,14 +232,22 @@ mod tests {
     use super::*;
 
     fn parse(pairs: &[(&str, &str)]) -> (Config, Vec<String>) {
-        Config::parse(|name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned()))
+        Config::parse(|name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
     }
 
     #[test]
     fn no_attributes_give_the_contract_defaults() {
         let (config, warnings) = parse(&[]);
         assert_eq!(config, Config::default());
-        assert_eq!((config.limit, config.heading_level, config.refresh), (10, 2, 0));
+        assert_eq!(
+            (config.limit, config.heading_level, config.refresh),
+            (10, 2, 0)
+        );
         assert!(warnings.is_empty());
     }
 
@@ -246,7 +272,10 @@ mod tests {
         assert_eq!(c.time_zone, TimeZone::Named("Asia/Ho_Chi_Minh".into()));
         assert_eq!((c.limit, c.refresh, c.heading_level), (6, 60, 3));
         assert_eq!((c.theme, c.target), (Theme::Dark, Target::Blank));
-        assert_eq!(parse(&[("item", "story-7")]).0.item, Some(ItemRef::Id("story-7".into())));
+        assert_eq!(
+            parse(&[("item", "story-7")]).0.item,
+            Some(ItemRef::Id("story-7".into()))
+        );
     }
 
     #[test]

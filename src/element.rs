@@ -9,7 +9,10 @@ use std::collections::HashSet;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 use yew::{AppHandle, Callback, Renderer};
 
 use crate::components::{ArticleWidget, ArticleWidgetProps, WidgetState};
@@ -25,7 +28,10 @@ pub fn mount(host: HtmlElement) -> Option<Mounted> {
 /// The attribute names the element class observes.
 #[wasm_bindgen(js_name = observedAttributes)]
 pub fn observed_attributes() -> Array {
-    ATTRIBUTES.iter().map(|name| JsValue::from_str(name)).collect()
+    ATTRIBUTES
+        .iter()
+        .map(|name| JsValue::from_str(name))
+        .collect()
 }
 
 thread_local! {
@@ -51,7 +57,9 @@ impl Mounted {
     fn new(host: HtmlElement) -> Option<Mounted> {
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
-            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?,
+            None => host
+                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                .ok()?,
         };
         SHEET.with(|sheet| {
             if let Some(sheet) = sheet {
@@ -61,7 +69,11 @@ impl Mounted {
         let root = mount_point(&shadow)?;
         let _ = host.set_attribute("data-state", "loading");
         let mut mounted = Mounted {
-            app: Renderer::<ArticleWidget>::with_root_and_props(root, ArticleWidgetProps::default()).render(),
+            app: Renderer::<ArticleWidget>::with_root_and_props(
+                root,
+                ArticleWidgetProps::default(),
+            )
+            .render(),
             host,
             reload: 0,
             warned: RefCell::default(),
@@ -110,7 +122,9 @@ fn mount_point(shadow: &ShadowRoot) -> Option<web_sys::Element> {
 
 /// The text of a child `<script type="application/json">`: the data island.
 fn inline_json(host: &HtmlElement) -> Option<yew::AttrValue> {
-    let script = host.query_selector(":scope > script[type='application/json']").ok()??;
+    let script = host
+        .query_selector(":scope > script[type='application/json']")
+        .ok()??;
     script.text_content().map(Into::into)
 }
 
@@ -126,7 +140,11 @@ fn state_reporter(host: HtmlElement) -> Callback<WidgetState> {
                     .map(|item| {
                         let o = Object::new();
                         set(&o, "id", &item.id.as_str().into());
-                        set(&o, "url", &item.url.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+                        set(
+                            &o,
+                            "url",
+                            &item.url.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+                        );
                         set(&o, "headline", &item.headline.as_str().into());
                         JsValue::from(o)
                     })

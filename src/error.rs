@@ -57,10 +57,19 @@ mod tests {
 
     #[test]
     fn messages_say_what_happened() {
-        let e = LoadError::Http { status: 404, status_text: "Not Found".into() };
-        assert_eq!(e.to_string(), "The feed server answered HTTP 404 Not Found.");
+        let e = LoadError::Http {
+            status: 404,
+            status_text: "Not Found".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "The feed server answered HTTP 404 Not Found."
+        );
         assert_eq!((e.kind(), e.status()), ("http", Some(404)));
-        let e = LoadError::Http { status: 500, status_text: String::new() };
+        let e = LoadError::Http {
+            status: 500,
+            status_text: String::new(),
+        };
         assert_eq!(e.to_string(), "The feed server answered HTTP 500.");
     }
 }

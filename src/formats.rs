@@ -19,9 +19,15 @@ pub const FORMATS_READ: &str = "JSON Feed";
 pub enum FormatError {
     /// The bytes are not JSON.
     #[error("The feed is not valid JSON: {message} (line {line}, column {column}).")]
-    InvalidJson { message: String, line: usize, column: usize },
+    InvalidJson {
+        message: String,
+        line: usize,
+        column: usize,
+    },
     /// JSON, but no format the widget knows.
-    #[error("This is JSON, but not an article feed: {found}. article-widget reads {FORMATS_READ}.")]
+    #[error(
+        "This is JSON, but not an article feed: {found}. article-widget reads {FORMATS_READ}."
+    )]
     Unknown { found: String },
 }
 
@@ -36,7 +42,9 @@ pub fn parse(text: &str) -> Result<Feed, FormatError> {
     if json_feed::detect(&value) {
         return Ok(json_feed::adapt(value));
     }
-    Err(FormatError::Unknown { found: describe(&value) })
+    Err(FormatError::Unknown {
+        found: describe(&value),
+    })
 }
 
 fn json_error_message(e: &serde_json::Error) -> String {
@@ -59,7 +67,11 @@ fn describe(value: &Value) -> String {
             format!("an object with {noun} {}{more}", keys.join(", "))
         }
         Value::Array(items) if items.is_empty() => "an empty array".to_owned(),
-        Value::Array(items) => format!("an array of {} whose first is {}", items.len(), kind(&items[0])),
+        Value::Array(items) => format!(
+            "an array of {} whose first is {}",
+            items.len(),
+            kind(&items[0])
+        ),
         other => kind(other).to_owned(),
     }
 }
@@ -94,14 +106,17 @@ where
     T: DeserializeOwned,
 {
     Ok(match Value::deserialize(deserializer)? {
-        Value::Array(items) => items.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect(),
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect(),
         _ => Vec::new(),
     })
 }
 
 /// Orders items newest first; undated items keep their place after dated ones.
 pub(crate) fn newest_first(feed: &mut Feed) {
-    feed.items.sort_by(|a, b| b.published.cmp(&a.published));
+    feed.items.sort_by_key(|a| std::cmp::Reverse(a.published));
 }
 
 #[cfg(test)]
@@ -110,8 +125,11 @@ mod tests {
 
     #[test]
     fn invalid_json_says_where() {
-        let err = parse("{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  oops\n}").unwrap_err();
-        let FormatError::InvalidJson { line, column, .. } = &err else { panic!("{err:?}") };
+        let err = parse("{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  oops\n}")
+            .unwrap_err();
+        let FormatError::InvalidJson { line, column, .. } = &err else {
+            panic!("{err:?}")
+        };
         assert_eq!((*line, *column), (3, 3));
         assert!(err.to_string().contains("line 3, column 3"), "{err}");
     }

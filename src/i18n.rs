@@ -49,7 +49,11 @@ pub fn strings(locale: &str) -> &'static Strings {
 
 /// `rtl` for languages written right to left, else `ltr`.
 pub fn direction(locale: &str) -> &'static str {
-    let primary = locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let primary = locale
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     match primary.as_str() {
         "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb" => "rtl",
         _ => "ltr",
@@ -88,7 +92,10 @@ fn intl_zone(ts: &Timestamp, zone: &TimeZone) -> Option<String> {
         // to every engine; offset identifiers like "+05:30" only to recent ones.
         TimeZone::Source if ts.offset_minutes % 60 == 0 => {
             let hours = -ts.offset_minutes / 60;
-            Some(format!("Etc/GMT{}{hours}", if hours > 0 { "+" } else { "" }))
+            Some(format!(
+                "Etc/GMT{}{hours}",
+                if hours > 0 { "+" } else { "" }
+            ))
         }
         TimeZone::Source => Some(ts.offset_zone()),
     }
@@ -133,12 +140,26 @@ pub fn format_dateline(ts: &Timestamp, locale: &str, zone: &TimeZone) -> String 
     let date = js_sys::Date::new(&JsValue::from_f64(ts.epoch_ms as f64));
     let numeric = strings(locale) == &VI;
     let date_fields: &[(&str, &str)] = if numeric {
-        &[("weekday", "long"), ("day", "2-digit"), ("month", "2-digit"), ("year", "numeric")]
+        &[
+            ("weekday", "long"),
+            ("day", "2-digit"),
+            ("month", "2-digit"),
+            ("year", "numeric"),
+        ]
     } else {
-        &[("weekday", "long"), ("day", "numeric"), ("month", "long"), ("year", "numeric")]
+        &[
+            ("weekday", "long"),
+            ("day", "numeric"),
+            ("month", "long"),
+            ("year", "numeric"),
+        ]
     };
-    let time_fields: &[(&str, &str)] =
-        &[("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23"), ("timeZoneName", "shortOffset")];
+    let time_fields: &[(&str, &str)] = &[
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("hourCycle", "h23"),
+        ("timeZoneName", "shortOffset"),
+    ];
     let day = formatter(locale, zone.as_deref(), date_fields).map(|f| f.format(&date));
     let time = formatter(locale, zone.as_deref(), time_fields).map(|f| f.format(&date));
     match (day, time) {
@@ -173,11 +194,23 @@ mod tests {
 
     #[test]
     fn source_offsets_become_intl_zones() {
-        let at = |offset_minutes| Timestamp { epoch_ms: 0, offset_minutes };
-        assert_eq!(intl_zone(&at(420), &TimeZone::Source).as_deref(), Some("Etc/GMT-7"));
-        assert_eq!(intl_zone(&at(-240), &TimeZone::Source).as_deref(), Some("Etc/GMT+4"));
+        let at = |offset_minutes| Timestamp {
+            epoch_ms: 0,
+            offset_minutes,
+        };
+        assert_eq!(
+            intl_zone(&at(420), &TimeZone::Source).as_deref(),
+            Some("Etc/GMT-7")
+        );
+        assert_eq!(
+            intl_zone(&at(-240), &TimeZone::Source).as_deref(),
+            Some("Etc/GMT+4")
+        );
         assert_eq!(intl_zone(&at(0), &TimeZone::Source).as_deref(), Some("UTC"));
-        assert_eq!(intl_zone(&at(330), &TimeZone::Source).as_deref(), Some("+05:30"));
+        assert_eq!(
+            intl_zone(&at(330), &TimeZone::Source).as_deref(),
+            Some("+05:30")
+        );
         assert_eq!(intl_zone(&at(420), &TimeZone::Local), None);
     }
 }

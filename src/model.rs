@@ -108,7 +108,10 @@ impl Feed {
     /// the document's URL as base) and drops those that are not `http(s)`:
     /// a `javascript:` link or a `data:` image never reaches the page.
     pub fn resolve_urls(&mut self, resolve: impl Fn(&str) -> Option<String>) {
-        let web = |href: Option<String>| href.and_then(|h| resolve(h.trim())).filter(|u| is_web_url(u));
+        let web = |href: Option<String>| {
+            href.and_then(|h| resolve(h.trim()))
+                .filter(|u| is_web_url(u))
+        };
         self.home_url = web(self.home_url.take());
         self.next_url = web(self.next_url.take());
         for article in &mut self.items {
@@ -138,16 +141,29 @@ mod tests {
             next_url: Some("page2.json".into()),
             items: vec![Rc::new(Article {
                 url: Some("javascript:alert(1)".into()),
-                image: Some(Image { src: "img/a.jpg".into(), ..Image::default() }),
+                image: Some(Image {
+                    src: "img/a.jpg".into(),
+                    ..Image::default()
+                }),
                 ..Article::default()
             })],
             ..Feed::default()
         };
         feed.resolve_urls(|href| {
-            Some(if href.contains(':') { href.to_owned() } else { format!("https://news.example/{href}") })
+            Some(if href.contains(':') {
+                href.to_owned()
+            } else {
+                format!("https://news.example/{href}")
+            })
         });
-        assert_eq!(feed.next_url.as_deref(), Some("https://news.example/page2.json"));
+        assert_eq!(
+            feed.next_url.as_deref(),
+            Some("https://news.example/page2.json")
+        );
         assert_eq!(feed.items[0].url, None);
-        assert_eq!(feed.items[0].image.as_ref().unwrap().src, "https://news.example/img/a.jpg");
+        assert_eq!(
+            feed.items[0].image.as_ref().unwrap().src,
+            "https://news.example/img/a.jpg"
+        );
     }
 }

@@ -26,15 +26,24 @@ pub fn resolve(href: &str, base: Option<&str>) -> Option<String> {
 /// itself resolves on a 404).
 pub async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<String, LoadError> {
     let response = Request::get(url)
-        .header("Accept", "application/feed+json, application/json;q=0.9, */*;q=0.1")
+        .header(
+            "Accept",
+            "application/feed+json, application/json;q=0.9, */*;q=0.1",
+        )
         .abort_signal(signal)
         .send()
         .await
         .map_err(|e| LoadError::Network(network_reason(&e)))?;
     if !response.ok() {
-        return Err(LoadError::Http { status: response.status(), status_text: response.status_text() });
+        return Err(LoadError::Http {
+            status: response.status(),
+            status_text: response.status_text(),
+        });
     }
-    response.text().await.map_err(|e| LoadError::Network(network_reason(&e)))
+    response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(network_reason(&e)))
 }
 
 fn network_reason(error: &gloo_net::Error) -> String {

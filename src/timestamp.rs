@@ -23,14 +23,20 @@ impl Timestamp {
         let text = text.trim();
         let (local, offset_minutes) = split_offset(text)?;
         let epoch_ms = parse_local(local)? - i64::from(offset_minutes) * 60_000;
-        Some(Timestamp { epoch_ms, offset_minutes })
+        Some(Timestamp {
+            epoch_ms,
+            offset_minutes,
+        })
     }
 
     /// Parses a date-time without a zone (`2021-06-25T04:15:00`) as UTC, the
     /// way WordPress writes `date_gmt`.
     pub fn parse_utc(text: &str) -> Option<Timestamp> {
         let epoch_ms = parse_local(text.trim())?;
-        Some(Timestamp { epoch_ms, offset_minutes: 0 })
+        Some(Timestamp {
+            epoch_ms,
+            offset_minutes: 0,
+        })
     }
 
     /// The source offset as an ECMA-402 time-zone identifier (`+07:00`).
@@ -53,7 +59,10 @@ impl fmt::Display for Timestamp {
             ms_of_day / 60_000 % 60,
             ms_of_day / 1000 % 60,
         );
-        write!(f, "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}")?;
+        write!(
+            f,
+            "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}"
+        )?;
         if self.offset_minutes == 0 {
             f.write_str("Z")
         } else {
@@ -93,7 +102,11 @@ fn parse_local(text: &str) -> Option<i64> {
     if d[4] != b'-' || d[7] != b'-' {
         return None;
     }
-    let (year, month, day) = (digits(date.get(0..4)?)?, digits(date.get(5..7)?)?, digits(date.get(8..10)?)?);
+    let (year, month, day) = (
+        digits(date.get(0..4)?)?,
+        digits(date.get(5..7)?)?,
+        digits(date.get(8..10)?)?,
+    );
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
@@ -142,7 +155,7 @@ fn digits(text: &str) -> Option<u32> {
 }
 
 fn is_leap(year: u32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -200,7 +213,12 @@ mod tests {
         let ny = Timestamp::parse_rfc3339("2021-06-25 00:15:00-04:00").unwrap();
         assert_eq!(ny.epoch_ms, 1_624_594_500_000);
         assert_eq!(ny.to_string(), "2021-06-25T00:15:00-04:00");
-        assert_eq!(Timestamp::parse_rfc3339("1969-12-31T23:59:59Z").unwrap().epoch_ms, -1000);
+        assert_eq!(
+            Timestamp::parse_rfc3339("1969-12-31T23:59:59Z")
+                .unwrap()
+                .epoch_ms,
+            -1000
+        );
     }
 
     #[test]

@@ -25,7 +25,14 @@ pub struct ArticleViewProps {
 /// One article in full: headline, meta line (dateline, byline, section),
 /// lead figure and body.
 #[component]
-pub fn ArticleView(ArticleViewProps { article, heading_level, locale, time_zone }: &ArticleViewProps) -> Html {
+pub fn ArticleView(
+    ArticleViewProps {
+        article,
+        heading_level,
+        locale,
+        time_zone,
+    }: &ArticleViewProps,
+) -> Html {
     let paragraphs = use_memo(article.clone(), |article| paragraphs(&article.body));
     let strings = i18n::strings(locale);
     html! {

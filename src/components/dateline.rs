@@ -18,10 +18,17 @@ pub struct DatelineProps {
 /// A `<time>` whose `datetime` is machine-readable and whose text is the
 /// reader's: "Thứ Sáu, 25/06/2021, 11:15 GMT+7".
 #[component]
-pub fn Dateline(DatelineProps { at, locale, time_zone }: &DatelineProps) -> Html {
-    let text = use_memo((*at, locale.clone(), time_zone.clone()), |(at, locale, zone)| {
-        i18n::format_dateline(at, locale, zone)
-    });
+pub fn Dateline(
+    DatelineProps {
+        at,
+        locale,
+        time_zone,
+    }: &DatelineProps,
+) -> Html {
+    let text = use_memo(
+        (*at, locale.clone(), time_zone.clone()),
+        |(at, locale, zone)| i18n::format_dateline(at, locale, zone),
+    );
     html! {
         <time class="aw-dateline" part="dateline" datetime={at.to_string()}>{ (*text).clone() }</time>
     }

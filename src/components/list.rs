@@ -29,7 +29,11 @@ pub struct ArticleListProps {
 /// Headlines with dateline, thumbnail and summary, as an ordered list.
 #[component]
 pub fn ArticleList(props: &ArticleListProps) -> Html {
-    let class = if props.layout == Layout::Cards { "aw-list aw-cards" } else { "aw-list" };
+    let class = if props.layout == Layout::Cards {
+        "aw-list aw-cards"
+    } else {
+        "aw-list"
+    };
     html! {
         <ol class={class}>
             { for props.items.iter().map(|article| item(article, props)) }

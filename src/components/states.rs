@@ -52,7 +52,13 @@ pub struct ErrorStateProps {
 
 /// A visible, announced error with what happened and a retry button.
 #[component]
-pub fn ErrorState(ErrorStateProps { error, locale, on_retry }: &ErrorStateProps) -> Html {
+pub fn ErrorState(
+    ErrorStateProps {
+        error,
+        locale,
+        on_retry,
+    }: &ErrorStateProps,
+) -> Html {
     let strings = i18n::strings(locale);
     html! {
         <div class="aw-error" role="alert" part="error">

@@ -140,8 +140,12 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
         _ => None,
     };
     let page_lang = i18n::page_locale();
-    let locale: AttrValue =
-        i18n::pick_locale([props.lang.as_deref(), article_lang.as_deref(), page_lang.as_deref()]).into();
+    let locale: AttrValue = i18n::pick_locale([
+        props.lang.as_deref(),
+        article_lang.as_deref(),
+        page_lang.as_deref(),
+    ])
+    .into();
     let layout = match &view {
         View::Article(_) => Layout::Article,
         _ => props.layout.unwrap_or(Layout::List),
@@ -198,7 +202,11 @@ impl View {
     }
 
     fn state(&self) -> WidgetState {
-        let summary = |a: &Rc<Article>| ItemSummary { id: a.id.clone(), url: a.url.clone(), headline: a.headline.clone() };
+        let summary = |a: &Rc<Article>| ItemSummary {
+            id: a.id.clone(),
+            url: a.url.clone(),
+            headline: a.headline.clone(),
+        };
         match self {
             View::Loading => WidgetState::Loading,
             View::Failed(error) => WidgetState::Error(error.clone()),

@@ -14,10 +14,17 @@ use crate::timestamp::Timestamp;
 
 /// `version` is a URL in JSON Feed, `"1.0"` in some old exporters.
 pub fn detect(value: &Value) -> bool {
-    value.get("version").and_then(Value::as_str).is_some_and(|v| {
-        v.starts_with("https://jsonfeed.org/version/") || v.starts_with("http://jsonfeed.org/version/")
-    }) || (value.get("items").is_some_and(|i| i.is_array() || i.is_null())
-        && value.get("version").is_some_and(Value::is_string))
+    value
+        .get("version")
+        .and_then(Value::as_str)
+        .is_some_and(|v| {
+            v.starts_with("https://jsonfeed.org/version/")
+                || v.starts_with("http://jsonfeed.org/version/")
+        })
+        || (value
+            .get("items")
+            .is_some_and(|i| i.is_array() || i.is_null())
+            && value.get("version").is_some_and(Value::is_string))
 }
 
 #[derive(Deserialize)]
@@ -120,7 +127,9 @@ pub fn adapt(value: Value) -> Feed {
         items: Vec::new(),
     };
     for (index, raw) in feed.items.into_iter().enumerate() {
-        let Ok(item) = serde_json::from_value::<Item>(raw) else { continue };
+        let Ok(item) = serde_json::from_value::<Item>(raw) else {
+            continue;
+        };
         if let Some(article) = article(item, index, &feed_authors, feed.language.as_deref()) {
             out.items.push(Rc::new(article));
         }
@@ -129,7 +138,12 @@ pub fn adapt(value: Value) -> Feed {
     out
 }
 
-fn article(item: Item, index: usize, feed_authors: &[String], feed_language: Option<&str>) -> Option<Article> {
+fn article(
+    item: Item,
+    index: usize,
+    feed_authors: &[String],
+    feed_language: Option<&str>,
+) -> Option<Article> {
     let ext = item._article_widget.unwrap_or_default();
     let body = match (&item.content_html, &item.content_text) {
         (Some(html), _) if !html.trim().is_empty() => Body::from_html(html),
@@ -153,8 +167,14 @@ fn article(item: Item, index: usize, feed_authors: &[String], feed_language: Opt
         .map(|src| Image {
             src,
             alt: ext_image.alt.map(|a| collapse(&a)).unwrap_or_default(),
-            caption: ext_image.caption.map(|c| collapse(&c)).filter(|c| !c.is_empty()),
-            credit: ext_image.credit.map(|c| collapse(&c)).filter(|c| !c.is_empty()),
+            caption: ext_image
+                .caption
+                .map(|c| collapse(&c))
+                .filter(|c| !c.is_empty()),
+            credit: ext_image
+                .credit
+                .map(|c| collapse(&c))
+                .filter(|c| !c.is_empty()),
             width: ext_image.width.filter(|w| *w > 0),
             height: ext_image.height.filter(|h| *h > 0),
             srcset: None,
@@ -162,8 +182,14 @@ fn article(item: Item, index: usize, feed_authors: &[String], feed_language: Opt
     if headline.is_empty() && body.is_empty() && image.is_none() {
         return None;
     }
-    let mut published = item.date_published.as_deref().and_then(Timestamp::parse_rfc3339);
-    let mut updated = item.date_modified.as_deref().and_then(Timestamp::parse_rfc3339);
+    let mut published = item
+        .date_published
+        .as_deref()
+        .and_then(Timestamp::parse_rfc3339);
+    let mut updated = item
+        .date_modified
+        .as_deref()
+        .and_then(Timestamp::parse_rfc3339);
     if let Some(zone) = ext.dateline_tz.as_deref().and_then(offset_minutes) {
         for t in [&mut published, &mut updated].into_iter().flatten() {
             t.offset_minutes = zone;
@@ -204,7 +230,9 @@ fn names(authors: Vec<Author>, author: Option<Author>) -> Vec<String> {
 
 /// A headline of last resort: the start of the text, cut at a word.
 fn first_words(body: &Body) -> Option<String> {
-    let Body::Text(paragraphs) = body else { return None };
+    let Body::Text(paragraphs) = body else {
+        return None;
+    };
     let first = paragraphs.first()?;
     const MAX: usize = 80;
     if first.chars().count() <= MAX {
@@ -232,14 +260,21 @@ mod tests {
         let feed = parse(SAMPLE).unwrap();
         assert!(feed.items.len() >= 4);
         let seed = &feed.items[0];
-        assert!(seed.headline.starts_with("Lạng Sơn: Bảo vệ nền tảng tư tưởng của Đảng"));
-        assert_eq!(seed.published.unwrap().to_string(), "2021-06-25T11:15:00+07:00");
+        assert!(seed
+            .headline
+            .starts_with("Lạng Sơn: Bảo vệ nền tảng tư tưởng của Đảng"));
+        assert_eq!(
+            seed.published.unwrap().to_string(),
+            "2021-06-25T11:15:00+07:00"
+        );
         assert_eq!(seed.authors, ["P.V"]);
         assert_eq!(seed.language.as_deref(), Some("vi"));
         let image = seed.image.as_ref().unwrap();
         assert_eq!(image.alt, "Các đại biểu dự Hội nghị");
         assert_eq!(image.caption.as_deref(), Some("Các đại biểu dự Hội nghị"));
-        let Body::Text(paragraphs) = &seed.body else { panic!("{:?}", seed.body) };
+        let Body::Text(paragraphs) = &seed.body else {
+            panic!("{:?}", seed.body)
+        };
         assert_eq!(paragraphs.len(), 5);
         assert!(paragraphs[0].starts_with("Ngày 23/6, Ban Chỉ đạo"));
         assert!(paragraphs.iter().all(|p| !p.contains('\u{a0}')));
@@ -293,7 +328,10 @@ mod tests {
         ))
         .unwrap();
         let headline = &feed.items[0].headline;
-        assert!(headline.ends_with("word…") && headline.chars().count() <= 81, "{headline}");
+        assert!(
+            headline.ends_with("word…") && headline.chars().count() <= 81,
+            "{headline}"
+        );
     }
 
     #[test]
@@ -303,6 +341,9 @@ mod tests {
                 "date_published":"2021-06-25T04:15:00Z","_article_widget":{"dateline_tz":"+07:00"}}]}"#,
         )
         .unwrap();
-        assert_eq!(feed.items[0].published.unwrap().to_string(), "2021-06-25T11:15:00+07:00");
+        assert_eq!(
+            feed.items[0].published.unwrap().to_string(),
+            "2021-06-25T11:15:00+07:00"
+        );
     }
 }

@@ -1,0 +1,182 @@
+//! Component tests in headless Chromium: mount `ArticleWidget` into the page
+//! and assert on the DOM a reader would see.
+#![cfg(target_arch = "wasm32")]
+
+use article_widget::config::Layout;
+use article_widget::{ArticleWidget, ArticleWidgetProps, WidgetState};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::{AttrValue, Callback, Renderer};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh mount point of its own for each test.
+fn mount_point() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Yields to the event loop until `done` holds, for at most ~5 s of turns.
+async fn until(mut done: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        yew::scheduler::flush().await;
+        if done() {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+    panic!("condition not reached");
+}
+
+fn render(props: ArticleWidgetProps) -> (Element, Rc<RefCell<Vec<String>>>) {
+    let root = mount_point();
+    let states = Rc::new(RefCell::new(Vec::new()));
+    let seen = states.clone();
+    let props = ArticleWidgetProps {
+        on_state: Callback::from(move |s: WidgetState| {
+            seen.borrow_mut().push(s.as_str().to_owned())
+        }),
+        ..props
+    };
+    Renderer::<ArticleWidget>::with_root_and_props(root.clone(), props).render();
+    (root, states)
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_seed_article_from_a_fixture_file() {
+    let (root, states) = render(ArticleWidgetProps {
+        src: Some("tests/fixtures/seed-feed.json".into()),
+        layout: Some(Layout::Article),
+        lang: Some("vi".into()),
+        ..ArticleWidgetProps::default()
+    });
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector("[role=status][aria-busy=true]")
+            .unwrap()
+            .is_some(),
+        "skeleton first"
+    );
+    until(|| states.borrow().last().map(String::as_str) == Some("ready")).await;
+
+    assert!(text(&root, "h2").starts_with("Lạng Sơn: Bảo vệ nền tảng tư tưởng của Đảng"));
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2021-06-25T11:15:00+07:00")
+    );
+    assert_eq!(
+        time.text_content().unwrap(),
+        "Thứ Sáu, 25/06/2021, 11:15 GMT+7"
+    );
+    let img = root.query_selector("figure img").unwrap().unwrap();
+    assert_eq!(
+        img.get_attribute("alt").as_deref(),
+        Some("Các đại biểu dự Hội nghị")
+    );
+    assert!(img
+        .get_attribute("src")
+        .unwrap()
+        .ends_with("/tests/fixtures/images/hoi-nghi.svg"));
+    assert!(text(&root, "figcaption").contains("Các đại biểu dự Hội nghị"));
+    assert_eq!(
+        root.query_selector_all("[part=body] p").unwrap().length(),
+        5
+    );
+    assert!(text(&root, "[part=byline]").ends_with("P.V"));
+    assert_eq!(*states.borrow(), ["loading", "ready"]);
+}
+
+#[wasm_bindgen_test]
+async fn english_dates_and_the_reader_time_zone_setting() {
+    let (root, states) = render(ArticleWidgetProps {
+        inline_json: Some(AttrValue::from(
+            r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"T",
+                "date_published":"2021-06-25T11:15:00+07:00"}]}"#,
+        )),
+        lang: Some("en-GB".into()),
+        time_zone: article_widget::config::TimeZone::Named("UTC".into()),
+        ..ArticleWidgetProps::default()
+    });
+    until(|| states.borrow().last().map(String::as_str) == Some("ready")).await;
+    let time = text(&root, "time");
+    assert!(
+        time.starts_with("Friday") && time.contains("25 June 2021") && time.contains("04:15"),
+        "{time}"
+    );
+    assert!(!time.contains("11:15"), "{time}");
+}
+
+#[wasm_bindgen_test]
+async fn a_404_is_a_visible_error_with_a_retry_button() {
+    let (root, states) = render(ArticleWidgetProps {
+        src: Some("tests/fixtures/does-not-exist.json".into()),
+        ..ArticleWidgetProps::default()
+    });
+    until(|| states.borrow().last().map(String::as_str) == Some("error")).await;
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    assert!(alert.text_content().unwrap().contains("HTTP 404"));
+    let retry: HtmlElement = alert
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    retry.click();
+    until(|| states.borrow().len() >= 4).await;
+    assert_eq!(*states.borrow(), ["loading", "error", "loading", "error"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_feed_without_items_is_the_empty_state() {
+    let (root, states) = render(ArticleWidgetProps {
+        inline_json: Some(r#"{"version":"https://jsonfeed.org/version/1.1","items":[]}"#.into()),
+        lang: Some("vi".into()),
+        ..ArticleWidgetProps::default()
+    });
+    until(|| states.borrow().last().map(String::as_str) == Some("empty")).await;
+    assert_eq!(text(&root, "[role=status]"), "Chưa có bài viết nào.");
+}
+
+#[wasm_bindgen_test]
+async fn lists_are_ordered_newest_first_and_limited() {
+    let (root, states) = render(ArticleWidgetProps {
+        src: Some("tests/fixtures/seed-feed.json".into()),
+        limit: 3,
+        heading_level: 3,
+        ..ArticleWidgetProps::default()
+    });
+    until(|| states.borrow().last().map(String::as_str) == Some("ready")).await;
+    let items = root.query_selector_all("ol > li").unwrap();
+    assert_eq!(items.length(), 3);
+    let first = root.query_selector("ol > li h3 a").unwrap().unwrap();
+    assert!(first
+        .text_content()
+        .unwrap()
+        .starts_with("Lạng Sơn: Bảo vệ"));
+    assert_eq!(
+        first.get_attribute("href").as_deref(),
+        Some("https://news.example/lang-son/ban-chi-dao-35-so-ket-6-thang-dau-nam-2021")
+    );
+}
