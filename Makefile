@@ -19,7 +19,7 @@ build: tools
 	trunk build --release
 
 ## Everything: native tests, browser tests and end-to-end tests in headless Chromium
-test: tools-browsers test-native test-browser test-e2e
+test: tools-browsers lint test-native test-browser test-e2e
 
 test-native:
 	cargo test
