@@ -31,7 +31,7 @@ export default defineConfig({
   webServer: {
     command: `node server.mjs`,
     cwd: ".",
-    env: { PORT: String(port) },
+    env: { PORT: String(port), CDN_PORT: String(port + 1) },
     url: `http://127.0.0.1:${port}/article-widget.js`,
     reuseExistingServer: false,
     timeout: 20_000,

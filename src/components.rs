@@ -26,7 +26,7 @@ fn heading(level: u8, class: &'static str, children: Html) -> Html {
 }
 
 /// An article link honouring `target`; `_blank` gets `rel="noopener noreferrer"`.
-fn link(href: &str, target: Target, children: Html) -> Html {
+fn link(href: &str, target: Target, onclick: Option<Callback<MouseEvent>>, children: Html) -> Html {
     let rel = (target == Target::Blank).then_some("noopener noreferrer");
-    html! { <a href={href.to_owned()} target={target.as_str()} {rel}>{ children }</a> }
+    html! { <a href={href.to_owned()} target={target.as_str()} {rel} {onclick}>{ children }</a> }
 }

@@ -15,7 +15,7 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback, Renderer};
 
-use crate::components::{ArticleWidget, ArticleWidgetProps, WidgetState};
+use crate::components::{ArticleWidget, ArticleWidgetProps, ItemSummary, WidgetState};
 use crate::config::{Config, ATTRIBUTES};
 
 /// Renders a widget into `host`'s shadow root. Called by the element class in
@@ -97,6 +97,7 @@ impl Mounted {
         }
         props.reload = self.reload;
         props.on_state = state_reporter(host.clone());
+        props.on_open = Some(open_reporter(host.clone()));
         self.app.update(props);
     }
 
@@ -162,7 +163,22 @@ fn state_reporter(host: HtmlElement) -> Callback<WidgetState> {
             }
             WidgetState::Loading | WidgetState::Empty => return,
         };
-        dispatch(&host, event, &detail);
+        dispatch(&host, event, &detail, false);
+    })
+}
+
+/// Dispatches the cancelable `article-widget:open`; `false` if the page
+/// called `preventDefault()`.
+fn open_reporter(host: HtmlElement) -> Callback<ItemSummary, bool> {
+    Callback::from(move |item: ItemSummary| {
+        let detail = Object::new();
+        set(&detail, "id", &item.id.as_str().into());
+        set(
+            &detail,
+            "url",
+            &item.url.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        );
+        dispatch(&host, "article-widget:open", &detail, true)
     })
 }
 
@@ -170,12 +186,16 @@ fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &key.into(), value);
 }
 
-fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
+/// Dispatches a bubbling, composed `CustomEvent`; `false` if it was cancelable
+/// and the page cancelled it.
+fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
+    init.set_cancelable(cancelable);
     init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
+    match CustomEvent::new_with_event_init_dict(name, &init) {
+        Ok(event) => host.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
     }
 }

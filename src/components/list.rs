@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{heading, Dateline};
+use super::{heading, link, Dateline, ItemSummary};
 use crate::config::{Layout, Target, TimeZone};
 use crate::model::Article;
 
@@ -24,6 +24,9 @@ pub struct ArticleListProps {
     /// Where headline links open.
     #[prop_or_default]
     pub target: Target,
+    /// Asked before a reader follows an article link; `false` stops the navigation.
+    #[prop_or_default]
+    pub on_open: Option<Callback<ItemSummary, bool>>,
 }
 
 /// Headlines with dateline, thumbnail and summary, as an ordered list.
@@ -43,7 +46,17 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
 
 fn item(article: &Article, props: &ArticleListProps) -> Html {
     let headline = match &article.url {
-        Some(url) => super::link(url, props.target, html! { &article.headline }),
+        Some(url) => {
+            let onclick = props.on_open.clone().map(|on_open| {
+                let summary = ItemSummary::of(article);
+                Callback::from(move |event: MouseEvent| {
+                    if !on_open.emit(summary.clone()) {
+                        event.prevent_default();
+                    }
+                })
+            });
+            link(url, props.target, onclick, html! { &article.headline })
+        }
         None => html! { &article.headline },
     };
     html! {

@@ -9,7 +9,8 @@ use crate::hooks::{use_feed, FeedSource, FeedState};
 use crate::i18n;
 use crate::model::{Article, Feed};
 
-/// What a reader sees of an article, as reported with `article-widget:ready`.
+/// What a reader sees of an article, as reported with `article-widget:ready`
+/// and `article-widget:open`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemSummary {
     /// The article's `id`.
@@ -18,6 +19,17 @@ pub struct ItemSummary {
     pub url: Option<String>,
     /// Its headline.
     pub headline: String,
+}
+
+impl ItemSummary {
+    /// The summary of an article.
+    pub fn of(article: &Article) -> ItemSummary {
+        ItemSummary {
+            id: article.id.clone(),
+            url: article.url.clone(),
+            headline: article.headline.clone(),
+        }
+    }
 }
 
 /// The widget's state, as the host element's `data-state` and events show it.
@@ -84,6 +96,9 @@ pub struct ArticleWidgetProps {
     /// Told each time the state changes.
     #[prop_or_default]
     pub on_state: Callback<WidgetState>,
+    /// Asked before a reader follows an article link; `false` stops the navigation.
+    #[prop_or_default]
+    pub on_open: Option<Callback<ItemSummary, bool>>,
 }
 
 impl ArticleWidgetProps {
@@ -102,6 +117,7 @@ impl ArticleWidgetProps {
             target: config.target,
             reload: 0,
             on_state: Callback::default(),
+            on_open: None,
         }
     }
 }
@@ -164,7 +180,7 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
         },
         View::List(items) => html! {
             <ArticleList {items} {layout} heading_level={props.heading_level} locale={locale.clone()}
-                time_zone={props.time_zone.clone()} target={props.target} />
+                time_zone={props.time_zone.clone()} target={props.target} on_open={props.on_open.clone()} />
         },
     };
     let layout_name = match layout {
@@ -202,17 +218,14 @@ impl View {
     }
 
     fn state(&self) -> WidgetState {
-        let summary = |a: &Rc<Article>| ItemSummary {
-            id: a.id.clone(),
-            url: a.url.clone(),
-            headline: a.headline.clone(),
-        };
         match self {
             View::Loading => WidgetState::Loading,
             View::Failed(error) => WidgetState::Error(error.clone()),
             View::Empty => WidgetState::Empty,
-            View::Article(article) => WidgetState::Ready(Rc::new([summary(article)])),
-            View::List(items) => WidgetState::Ready(items.iter().map(summary).collect()),
+            View::Article(article) => WidgetState::Ready(Rc::new([ItemSummary::of(article)])),
+            View::List(items) => {
+                WidgetState::Ready(items.iter().map(|a| ItemSummary::of(a)).collect())
+            }
         }
     }
 }
