@@ -4,9 +4,6 @@
 //! Custom elements must be JS classes: `src/element.js` defines it and forwards
 //! its lifecycle here. It ships as the entry module `article-widget.js`.
 
-use std::cell::RefCell;
-use std::collections::HashSet;
-
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -49,7 +46,7 @@ pub struct Mounted {
     host: HtmlElement,
     app: AppHandle<ArticleWidget>,
     reload: u32,
-    warned: RefCell<HashSet<String>>,
+    warned: Vec<String>,
 }
 
 #[wasm_bindgen]
@@ -76,7 +73,7 @@ impl Mounted {
             .render(),
             host,
             reload: 0,
-            warned: RefCell::default(),
+            warned: Vec::new(),
         };
         mounted.update();
         Some(mounted)
@@ -87,8 +84,9 @@ impl Mounted {
         let host = &self.host;
         let (config, warnings) = Config::parse(|name| host.get_attribute(name));
         for warning in warnings {
-            if self.warned.borrow_mut().insert(warning.clone()) {
-                web_sys::console::warn_1(&warning.into());
+            if !self.warned.contains(&warning) {
+                web_sys::console::warn_1(&warning.as_str().into());
+                self.warned.push(warning);
             }
         }
         let mut props = ArticleWidgetProps::from_config(config);

@@ -11,7 +11,7 @@ pub enum LoadError {
     #[error("No feed to show: set the src attribute, or put the JSON in a <script type=\"application/json\"> inside the element.")]
     NoSource,
     /// `src` is not a URL, even relative to the page.
-    #[error("The feed address {0:?} is not a valid URL.")]
+    #[error("The feed address \"{0}\" is not a valid URL.")]
     InvalidUrl(String),
     /// The request failed before any answer: offline, DNS, CORS, refused.
     #[error("The feed could not be reached: {0}. Check the address, and that the server allows this page's origin (CORS).")]

@@ -4,8 +4,6 @@
 
 mod json_feed;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use thiserror::Error;
 
@@ -87,31 +85,49 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// Deserializes a field that partners may fill with the wrong type: a value
-/// that does not fit becomes `None` instead of failing the whole document.
-pub(crate) fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    let value = Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).ok())
+/// Typed reads of untrusted JSON: a field of the wrong type reads as absent,
+/// so one bad field never fails a document.
+///
+/// Adapters read `serde_json::Value`s through this instead of deriving
+/// `Deserialize`: serde's derived visitors (and the error messages they build,
+/// float formatting included) cost tens of kilobytes in the wasm bundle.
+pub(crate) trait Read {
+    /// The field `key` of an object.
+    fn field(&self, key: &str) -> Option<&Value>;
+
+    /// A non-blank string field, whitespace collapsed.
+    fn text(&self, key: &str) -> Option<String> {
+        let text = crate::body::collapse(self.field(key)?.as_str()?);
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// A string field exactly as written (URLs, HTML, dates).
+    fn raw(&self, key: &str) -> Option<&str> {
+        self.field(key)?.as_str().filter(|s| !s.trim().is_empty())
+    }
+
+    /// A positive whole number that fits in `u32`, written as a number or a string.
+    fn count(&self, key: &str) -> Option<u32> {
+        match self.field(key)? {
+            Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+        .filter(|n| *n > 0)
+    }
+
+    /// An array field's elements; empty for anything else.
+    fn list(&self, key: &str) -> &[Value] {
+        self.field(key)
+            .and_then(Value::as_array)
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
-/// Like [`lenient`] for lists: a wrong type is an empty list, and elements that
-/// do not fit are skipped.
-pub(crate) fn lenient_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    Ok(match Value::deserialize(deserializer)? {
-        Value::Array(items) => items
-            .into_iter()
-            .filter_map(|v| serde_json::from_value(v).ok())
-            .collect(),
-        _ => Vec::new(),
-    })
+impl Read for Value {
+    fn field(&self, key: &str) -> Option<&Value> {
+        self.as_object()?.get(key)
+    }
 }
 
 /// Orders items newest first; undated items keep their place after dated ones.

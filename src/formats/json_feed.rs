@@ -4,10 +4,9 @@
 
 use std::rc::Rc;
 
-use serde::Deserialize;
 use serde_json::Value;
 
-use super::{lenient, lenient_vec, newest_first};
+use super::{newest_first, Read};
 use crate::body::collapse;
 use crate::model::{Article, Body, Feed, Image};
 use crate::timestamp::Timestamp;
@@ -27,110 +26,18 @@ pub fn detect(value: &Value) -> bool {
             && value.get("version").is_some_and(Value::is_string))
 }
 
-#[derive(Deserialize)]
-struct JsonFeed {
-    #[serde(default, deserialize_with = "lenient")]
-    title: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    home_page_url: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    next_url: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    language: Option<String>,
-    #[serde(default, deserialize_with = "lenient_vec")]
-    authors: Vec<Author>,
-    #[serde(default, deserialize_with = "lenient")]
-    author: Option<Author>,
-    #[serde(default, deserialize_with = "lenient_vec")]
-    items: Vec<Value>,
-}
-
-#[derive(Deserialize)]
-struct Item {
-    #[serde(default, deserialize_with = "lenient")]
-    id: Option<Value>,
-    #[serde(default, deserialize_with = "lenient")]
-    url: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    external_url: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    title: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    content_html: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    content_text: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    summary: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    image: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    banner_image: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    date_published: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    date_modified: Option<String>,
-    #[serde(default, deserialize_with = "lenient_vec")]
-    authors: Vec<Author>,
-    #[serde(default, deserialize_with = "lenient")]
-    author: Option<Author>,
-    #[serde(default, deserialize_with = "lenient_vec")]
-    tags: Vec<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    language: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    _article_widget: Option<Extension>,
-}
-
-#[derive(Deserialize)]
-struct Author {
-    #[serde(default, deserialize_with = "lenient")]
-    name: Option<String>,
-}
-
-/// The `_article_widget` item extension.
-#[derive(Deserialize, Default)]
-struct Extension {
-    #[serde(default, deserialize_with = "lenient")]
-    image: Option<ExtensionImage>,
-    #[serde(default, deserialize_with = "lenient")]
-    dateline_tz: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    section: Option<String>,
-}
-
-#[derive(Deserialize, Default)]
-struct ExtensionImage {
-    #[serde(default, deserialize_with = "lenient")]
-    url: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    alt: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    caption: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    credit: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    width: Option<u32>,
-    #[serde(default, deserialize_with = "lenient")]
-    height: Option<u32>,
-}
-
 /// Converts a detected JSON Feed. Items with nothing to show are skipped.
-pub fn adapt(value: Value) -> Feed {
-    let Ok(feed) = serde_json::from_value::<JsonFeed>(value) else {
-        return Feed::default();
-    };
-    let feed_authors = names(feed.authors, feed.author);
+pub fn adapt(feed: Value) -> Feed {
+    let feed_authors = names(&feed);
+    let feed_language = feed.raw("language");
     let mut out = Feed {
-        title: feed.title.map(|t| collapse(&t)).filter(|t| !t.is_empty()),
-        home_url: feed.home_page_url,
-        next_url: feed.next_url,
+        title: feed.text("title"),
+        home_url: feed.raw("home_page_url").map(str::to_owned),
+        next_url: feed.raw("next_url").map(str::to_owned),
         items: Vec::new(),
     };
-    for (index, raw) in feed.items.into_iter().enumerate() {
-        let Ok(item) = serde_json::from_value::<Item>(raw) else {
-            continue;
-        };
-        if let Some(article) = article(item, index, &feed_authors, feed.language.as_deref()) {
+    for (index, item) in feed.list("items").iter().enumerate() {
+        if let Some(article) = article(item, index, &feed_authors, feed_language) {
             out.items.push(Rc::new(article));
         }
     }
@@ -139,92 +46,94 @@ pub fn adapt(value: Value) -> Feed {
 }
 
 fn article(
-    item: Item,
+    item: &Value,
     index: usize,
     feed_authors: &[String],
     feed_language: Option<&str>,
 ) -> Option<Article> {
-    let ext = item._article_widget.unwrap_or_default();
-    let body = match (&item.content_html, &item.content_text) {
-        (Some(html), _) if !html.trim().is_empty() => Body::from_html(html),
-        (_, Some(text)) => Body::from_text(text),
+    let ext = item.field("_article_widget");
+    let ext_image = ext.and_then(|e| e.field("image"));
+    let body = match (
+        item.raw("content_html"),
+        item.field("content_text").and_then(Value::as_str),
+    ) {
+        (Some(html), _) => Body::from_html(html),
+        (None, Some(text)) => Body::from_text(text),
         _ => Body::Empty,
     };
-    let summary = item.summary.map(|s| collapse(&s)).filter(|s| !s.is_empty());
+    let summary = item.text("summary");
     let headline = item
-        .title
-        .map(|t| collapse(&t))
-        .filter(|t| !t.is_empty())
+        .text("title")
         .or_else(|| summary.clone())
         .or_else(|| first_words(&body))
         .unwrap_or_default();
-    let ext_image = ext.image.unwrap_or_default();
     let image = ext_image
-        .url
-        .or(item.image)
-        .or(item.banner_image)
-        .filter(|src| !src.trim().is_empty())
+        .and_then(|i| i.raw("url"))
+        .or_else(|| item.raw("image"))
+        .or_else(|| item.raw("banner_image"))
         .map(|src| Image {
-            src,
-            alt: ext_image.alt.map(|a| collapse(&a)).unwrap_or_default(),
-            caption: ext_image
-                .caption
-                .map(|c| collapse(&c))
-                .filter(|c| !c.is_empty()),
-            credit: ext_image
-                .credit
-                .map(|c| collapse(&c))
-                .filter(|c| !c.is_empty()),
-            width: ext_image.width.filter(|w| *w > 0),
-            height: ext_image.height.filter(|h| *h > 0),
+            src: src.trim().to_owned(),
+            alt: ext_image.and_then(|i| i.text("alt")).unwrap_or_default(),
+            caption: ext_image.and_then(|i| i.text("caption")),
+            credit: ext_image.and_then(|i| i.text("credit")),
+            width: ext_image.and_then(|i| i.count("width")),
+            height: ext_image.and_then(|i| i.count("height")),
             srcset: None,
         });
     if headline.is_empty() && body.is_empty() && image.is_none() {
         return None;
     }
     let mut published = item
-        .date_published
-        .as_deref()
+        .raw("date_published")
         .and_then(Timestamp::parse_rfc3339);
-    let mut updated = item
-        .date_modified
-        .as_deref()
-        .and_then(Timestamp::parse_rfc3339);
-    if let Some(zone) = ext.dateline_tz.as_deref().and_then(offset_minutes) {
+    let mut updated = item.raw("date_modified").and_then(Timestamp::parse_rfc3339);
+    if let Some(zone) = ext
+        .and_then(|e| e.raw("dateline_tz"))
+        .and_then(offset_minutes)
+    {
         for t in [&mut published, &mut updated].into_iter().flatten() {
             t.offset_minutes = zone;
         }
     }
-    let authors = match names(item.authors, item.author) {
+    let authors = match names(item) {
         none if none.is_empty() => feed_authors.to_vec(),
         some => some,
     };
-    let id = match item.id {
-        Some(Value::String(s)) if !s.is_empty() => s,
+    let url = item
+        .raw("url")
+        .or_else(|| item.raw("external_url"))
+        .map(str::to_owned);
+    let id = match item.field("id") {
+        Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
-        _ => item.url.clone().unwrap_or_else(|| index.to_string()),
+        _ => url.clone().unwrap_or_else(|| index.to_string()),
     };
     Some(Article {
         id,
-        url: item.url.or(item.external_url),
+        url,
         headline,
         summary,
         published,
         updated,
         authors,
-        section: ext.section.or_else(|| item.tags.into_iter().next()),
-        language: item.language.or(feed_language.map(str::to_owned)),
+        section: ext.and_then(|e| e.text("section")).or_else(|| {
+            item.list("tags")
+                .iter()
+                .find_map(|t| t.as_str().map(collapse))
+        }),
+        language: item.raw("language").or(feed_language).map(str::to_owned),
         image,
         body,
     })
 }
 
-fn names(authors: Vec<Author>, author: Option<Author>) -> Vec<String> {
-    authors
-        .into_iter()
-        .chain(author)
-        .filter_map(|a| a.name.map(|n| collapse(&n)))
-        .filter(|n| !n.is_empty())
+/// Author names from `authors` (1.1) and `author` (1.0).
+fn names(value: &Value) -> Vec<String> {
+    value
+        .list("authors")
+        .iter()
+        .chain(value.field("author"))
+        .filter_map(|a| a.text("name"))
         .collect()
 }
 
