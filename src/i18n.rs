@@ -4,6 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::config::TimeZone;
+use crate::error::LoadError;
 use crate::timestamp::Timestamp;
 
 /// The user-interface strings of one language.
@@ -19,6 +20,26 @@ pub struct Strings {
     pub empty: &'static str,
     /// Label before the byline, for screen readers.
     pub by: &'static str,
+    /// The error state's message, by kind of failure.
+    pub failure: Failure,
+}
+
+/// What the error state says, by kind of failure; the technical detail
+/// (in English, for the partner) follows it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// No `src` and no inline data.
+    pub no_source: &'static str,
+    /// Offline, refused, blocked by CORS.
+    pub network: &'static str,
+    /// No answer in time.
+    pub timeout: &'static str,
+    /// An HTTP error status; `{status}` is replaced by the number.
+    pub http: &'static str,
+    /// Over the size cap.
+    pub too_large: &'static str,
+    /// Not something the widget can read.
+    pub format: &'static str,
 }
 
 const VI: Strings = Strings {
@@ -27,6 +48,14 @@ const VI: Strings = Strings {
     retry: "Thử lại",
     empty: "Chưa có bài viết nào.",
     by: "Tác giả",
+    failure: Failure {
+        no_source: "Chưa có nguồn tin để hiển thị.",
+        network: "Không kết nối được tới nguồn tin.",
+        timeout: "Nguồn tin không phản hồi kịp.",
+        http: "Máy chủ nguồn tin báo lỗi {status}.",
+        too_large: "Nguồn tin quá lớn để hiển thị.",
+        format: "Nguồn tin không phải là danh sách bài viết.",
+    },
 };
 
 const EN: Strings = Strings {
@@ -35,6 +64,14 @@ const EN: Strings = Strings {
     retry: "Try again",
     empty: "There are no articles yet.",
     by: "By",
+    failure: Failure {
+        no_source: "There is no news source to show.",
+        network: "The news source could not be reached.",
+        timeout: "The news source took too long to answer.",
+        http: "The news source answered with error {status}.",
+        too_large: "The news source is too large to show.",
+        format: "The news source is not an article feed.",
+    },
 };
 
 /// The UI strings for a BCP 47 tag: Vietnamese for `vi*`, English otherwise.
@@ -44,6 +81,19 @@ pub fn strings(locale: &str) -> &'static Strings {
         &VI
     } else {
         &EN
+    }
+}
+
+/// The reader's message for a failure, in the UI language.
+pub fn failure_message(locale: &str, error: &LoadError) -> String {
+    let words = &strings(locale).failure;
+    match error {
+        LoadError::NoSource => words.no_source.to_owned(),
+        LoadError::InvalidUrl(_) | LoadError::Network(_) => words.network.to_owned(),
+        LoadError::Timeout { .. } => words.timeout.to_owned(),
+        LoadError::Http { status, .. } => words.http.replace("{status}", &status.to_string()),
+        LoadError::TooLarge { .. } => words.too_large.to_owned(),
+        LoadError::Format(_) => words.format.to_owned(),
     }
 }
 
@@ -154,11 +204,17 @@ pub fn format_dateline(ts: &Timestamp, locale: &str, zone: &TimeZone) -> String 
             ("year", "numeric"),
         ]
     };
+    // "UTC" reads better than "GMT+0"; every other zone shows its offset.
+    let zone_name = if zone.as_deref() == Some("UTC") {
+        "short"
+    } else {
+        "shortOffset"
+    };
     let time_fields: &[(&str, &str)] = &[
         ("hour", "2-digit"),
         ("minute", "2-digit"),
         ("hourCycle", "h23"),
-        ("timeZoneName", "shortOffset"),
+        ("timeZoneName", zone_name),
     ];
     let day = formatter(locale, zone.as_deref(), date_fields).map(|f| f.format(&date));
     let time = formatter(locale, zone.as_deref(), time_fields).map(|f| f.format(&date));
@@ -166,6 +222,46 @@ pub fn format_dateline(ts: &Timestamp, locale: &str, zone: &TimeZone) -> String 
         (Some(day), Some(time)) => format!("{day}, {time}"),
         (day, time) => day.or(time).unwrap_or_else(|| ts.to_string()),
     }
+}
+
+/// How long ago `then` was, as `Intl.RelativeTimeFormat` says it ("2 giờ
+/// trước", "3 hours ago"), for instants less than a week before `now`;
+/// `None` for anything older or in the future.
+pub fn format_relative(then_ms: i64, now_ms: i64, locale: &str) -> Option<String> {
+    let (value, unit) = relative_unit(now_ms - then_ms)?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into()).ok()?;
+    let format = RelativeTimeFormat::new(locale, &options)
+        .or_else(|_| RelativeTimeFormat::new("und", &options))
+        .ok()?;
+    Some(format.format(-value, unit))
+}
+
+/// The largest whole unit for an age in milliseconds, up to days.
+fn relative_unit(age_ms: i64) -> Option<(f64, &'static str)> {
+    const MINUTE: i64 = 60_000;
+    const HOUR: i64 = 60 * MINUTE;
+    const DAY: i64 = 24 * HOUR;
+    match age_ms {
+        ..0 => None,
+        0..MINUTE => Some((0.0, "minute")),
+        MINUTE..HOUR => Some(((age_ms / MINUTE) as f64, "minute")),
+        HOUR..DAY => Some(((age_ms / HOUR) as f64, "hour")),
+        DAY..=604_800_000 => Some(((age_ms / DAY) as f64, "day")),
+        _ => None,
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl)]
+    type RelativeTimeFormat;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+    fn new(locales: &str, options: &js_sys::Object) -> Result<RelativeTimeFormat, JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> String;
 }
 
 #[cfg(test)]
@@ -178,6 +274,35 @@ mod tests {
         assert_eq!(strings("vi-VN").retry, "Thử lại");
         assert_eq!(strings("en-GB").retry, "Try again");
         assert_eq!(strings("fr").retry, "Try again");
+    }
+
+    #[test]
+    fn recent_ages_pick_the_largest_whole_unit() {
+        assert_eq!(relative_unit(30_000), Some((0.0, "minute")));
+        assert_eq!(relative_unit(5 * 60_000), Some((5.0, "minute")));
+        assert_eq!(
+            relative_unit(2 * 3_600_000 + 59 * 60_000),
+            Some((2.0, "hour"))
+        );
+        assert_eq!(relative_unit(3 * 86_400_000), Some((3.0, "day")));
+        assert_eq!(relative_unit(8 * 86_400_000), None);
+        assert_eq!(relative_unit(-1), None);
+    }
+
+    #[test]
+    fn failures_have_a_message_per_kind() {
+        let http = LoadError::Http {
+            status: 503,
+            status_text: String::new(),
+        };
+        assert_eq!(
+            failure_message("vi", &http),
+            "Máy chủ nguồn tin báo lỗi 503."
+        );
+        assert_eq!(
+            failure_message("en", &LoadError::Timeout { seconds: 10 }),
+            "The news source took too long to answer."
+        );
     }
 
     #[test]

@@ -13,6 +13,10 @@ pub struct DatelineProps {
     pub locale: AttrValue,
     /// The zone it is shown in.
     pub time_zone: TimeZone,
+    /// Say "2 hours ago" for instants in the last week, with the full date as
+    /// the tooltip.
+    #[prop_or_default]
+    pub relative: bool,
 }
 
 /// A `<time>` whose `datetime` is machine-readable and whose text is the
@@ -23,13 +27,21 @@ pub fn Dateline(
         at,
         locale,
         time_zone,
+        relative,
     }: &DatelineProps,
 ) -> Html {
-    let text = use_memo(
+    let full = use_memo(
         (*at, locale.clone(), time_zone.clone()),
         |(at, locale, zone)| i18n::format_dateline(at, locale, zone),
     );
+    let ago = relative
+        .then(|| i18n::format_relative(at.epoch_ms, js_sys::Date::now() as i64, locale))
+        .flatten();
+    let (text, title) = match ago {
+        Some(ago) => (ago, Some((*full).clone())),
+        None => ((*full).clone(), None),
+    };
     html! {
-        <time class="aw-dateline" part="dateline" datetime={at.to_string()}>{ (*text).clone() }</time>
+        <time class="aw-dateline" part="dateline" datetime={at.to_string()} {title}>{ text }</time>
     }
 }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::{heading, link, Dateline, ItemSummary};
 use crate::config::{Layout, Target, TimeZone};
-use crate::model::Article;
+use crate::model::{Article, Image};
 
 /// Props of [`ArticleList`].
 #[derive(Properties, PartialEq)]
@@ -44,6 +44,38 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     }
 }
 
+/// Props of [`Thumbnail`].
+#[derive(Properties, PartialEq)]
+pub struct ThumbnailProps {
+    /// The article's lead image.
+    pub image: Image,
+}
+
+/// A list or card image; decorative (the headline says what it is), and
+/// removed if it fails to load rather than showing a broken-image icon.
+#[component]
+pub fn Thumbnail(ThumbnailProps { image }: &ThumbnailProps) -> Html {
+    let broken = use_state(|| false);
+    if *broken {
+        return Html::default();
+    }
+    let onerror = Callback::from(move |_: Event| broken.set(true));
+    html! {
+        <img
+            class="aw-thumb"
+            src={image.src.clone()}
+            alt=""
+            width={image.width.map(|w| w.to_string())}
+            height={image.height.map(|h| h.to_string())}
+            srcset={image.srcset.clone()}
+            sizes={image.srcset.as_ref().map(|_| "(min-width: 760px) 360px, 100vw")}
+            loading="lazy"
+            decoding="async"
+            {onerror}
+        />
+    }
+}
+
 fn item(article: &Article, props: &ArticleListProps) -> Html {
     let headline = match &article.url {
         Some(url) => {
@@ -63,20 +95,12 @@ fn item(article: &Article, props: &ArticleListProps) -> Html {
         <li class="aw-item" part="item" key={article.id.clone()}>
             <article class="aw-item-article" lang={article.language.clone()}>
                 if let Some(image) = &article.image {
-                    <img
-                        class="aw-thumb"
-                        src={image.src.clone()}
-                        alt=""
-                        width={image.width.map(|w| w.to_string())}
-                        height={image.height.map(|h| h.to_string())}
-                        loading="lazy"
-                        decoding="async"
-                    />
+                    <Thumbnail image={image.clone()} />
                 }
                 <div class="aw-item-text">
                     { heading(props.heading_level, "aw-item-headline", headline) }
                     if let Some(at) = article.published {
-                        <Dateline {at} locale={props.locale.clone()} time_zone={props.time_zone.clone()} />
+                        <Dateline {at} locale={props.locale.clone()} time_zone={props.time_zone.clone()} relative=true />
                     }
                     if let Some(summary) = &article.summary {
                         <p class="aw-summary">{ summary }</p>

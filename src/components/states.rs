@@ -63,6 +63,7 @@ pub fn ErrorState(
     html! {
         <div class="aw-error" role="alert" part="error">
             <p class="aw-error-title">{ strings.error }</p>
+            <p class="aw-error-message">{ i18n::failure_message(locale, error) }</p>
             <p class="aw-error-detail" lang="en">{ error.to_string() }</p>
             <button class="aw-retry" type="button" part="retry" onclick={on_retry}>{ strings.retry }</button>
         </div>
