@@ -7,7 +7,10 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # wasm-bindgen-test-runner and Playwright both start Debian's Chromium.
 export CHROME_BIN ?= /usr/bin/chromium
 
-.PHONY: serve build test test-native test-browser test-e2e lint tools tools-browsers clean
+# Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
+SIZE_BUDGET := 102400
+
+.PHONY: serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/
 serve: tools
@@ -19,7 +22,7 @@ build: tools
 	trunk build --release
 
 ## Everything: native tests, browser tests and end-to-end tests in headless Chromium
-test: tools-browsers lint test-native test-browser test-e2e
+test: tools-browsers lint test-native test-browser test-e2e test-size
 
 test-native:
 	cargo test
@@ -29,6 +32,14 @@ test-browser:
 
 test-e2e: build
 	npx playwright test --config e2e/playwright.config.mjs
+
+## The size budget, on the release build that test-e2e made
+test-size:
+	node tools/size.mjs --budget $(SIZE_BUDGET)
+
+## Widget vs the vanilla-JS baseline, side by side; writes BENCHMARKS.md
+bench: tools-browsers build
+	node bench/run.mjs
 
 lint: tools
 	cargo fmt --check

@@ -1,0 +1,269 @@
+// make bench: the release widget and the vanilla-JS baseline (bench/baseline.js)
+// measured side by side, alternating, in headless Chromium on 127.0.0.1, and
+// written to BENCHMARKS.md as medians and widget / baseline ratios.
+//   node bench/run.mjs [--runs N] [--cycles N] [--no-write]
+import { chromium } from "@playwright/test";
+import { createServer } from "node:http";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const root = new URL("..", import.meta.url).pathname;
+const dist = join(root, "dist");
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const RUNS = option("--runs", 9);
+const CYCLES = option("--cycles", 1000);
+
+// ---- what is served ----
+
+const css = readFileSync(join(root, "styles/widget.css"), "utf8");
+const baselineJs = readFileSync(join(root, "bench/baseline.js"), "utf8").replace("__WIDGET_CSS__", JSON.stringify(css));
+const glue = readdirSync(dist).find((n) => /^article-widget-[0-9a-f]{16}\.js$/.test(n));
+if (!glue) throw new Error("no release build in dist/: run make build");
+const seed = JSON.parse(readFileSync(join(root, "sample/feed.json"), "utf8"));
+const big = {
+  version: "https://jsonfeed.org/version/1.1",
+  title: "1000 items",
+  items: Array.from({ length: 1000 }, (_, i) => {
+    const model = seed.items[i % seed.items.length];
+    const at = new Date(Date.UTC(2021, 5, 25, 4, 15) - i * 3_600_000).toISOString().replace(".000Z", "Z");
+    return { ...model, id: `item-${i}`, url: `https://news.example/items/${i}`, title: `${i + 1}. ${model.title}`, date_published: at };
+  }),
+};
+const data = {
+  "seed.json": JSON.stringify({ ...seed, items: [seed.items[0]] }),
+  "feed-1000.json": JSON.stringify(big),
+};
+
+const scenarios = {
+  seed: { widgets: 1, attrs: () => `src="/data/seed.json" layout="article" lang="vi"` },
+  list: { widgets: 1, attrs: () => `src="/data/feed-1000.json" layout="list" limit="100" lang="vi"` },
+  twenty: { widgets: 20, attrs: (i) => `src="/data/seed.json?instance=${i}" layout="list" limit="5" lang="vi"` },
+};
+
+function page(impl, scenario) {
+  const { widgets, attrs } = scenarios[scenario];
+  const elements = Array.from({ length: widgets }, (_, i) => `<article-widget ${attrs(i)}></article-widget>`).join("\n");
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${impl} ${scenario}</title>
+<script>
+  let readyCount = 0;
+  document.addEventListener("article-widget:ready", () => {
+    if (++readyCount === ${widgets} && window.__readyAt === undefined) window.__readyAt = performance.now();
+  });
+</script>
+<script type="module" src="/${impl}/article-widget.js"></script></head>
+<body>${elements}</body></html>`;
+}
+
+const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml" };
+const typeOf = (name) => types[name.slice(name.lastIndexOf("."))] || "application/octet-stream";
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  const send = (status, body, type, cache = "no-store") => {
+    res.writeHead(status, { "content-type": type, "cache-control": cache });
+    res.end(body);
+  };
+  const [, impl, ...rest] = url.pathname.split("/");
+  const name = rest.join("/");
+  if (impl === "data" && data[name]) return send(200, data[name], "application/json");
+  if (impl === "data" && /^images\/[\w.-]+$/.test(name)) return send(200, readFileSync(join(root, "sample", name)), typeOf(name), "max-age=3600");
+  if (impl === "b" && name === "article-widget.js") return send(200, baselineJs, "text/javascript", "max-age=300");
+  if ((impl === "w" || impl === "b") && name.endsWith(".html")) return send(200, page(impl, name.replace(".html", "")), "text/html; charset=utf-8");
+  if (impl === "w" && /^[\w.-]+$/.test(name)) {
+    try {
+      // The cache lifetimes README.md gives for a CDN: hashed files are immutable.
+      const cache = name === "article-widget.js" ? "max-age=300" : "max-age=31536000, immutable";
+      return send(200, readFileSync(join(dist, name)), typeOf(name), cache);
+    } catch {}
+  }
+  send(404, "not found", "text/plain");
+});
+await new Promise((r) => server.listen(Number(process.env.BENCH_PORT || 0), "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// ---- measuring ----
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_BIN || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-quic", "--no-first-run", "--js-flags=--expose-gc"],
+});
+
+async function timeToReady(pageHandle, load) {
+  await load();
+  try {
+    await pageHandle.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 30_000 });
+  } catch (error) {
+    const states = await pageHandle.evaluate(() =>
+      [...document.querySelectorAll("article-widget")].map((w) => w.getAttribute("data-state")));
+    throw new Error(`${pageHandle.url()} never became ready (states: ${states.join(", ")}): ${error.message}`);
+  }
+  return pageHandle.evaluate(() => window.__readyAt);
+}
+
+const samples = {};
+const record = (key, value) => (samples[key] ||= []).push(value);
+
+for (let run = 0; run < RUNS; run++) {
+  for (const scenario of Object.keys(scenarios)) {
+    // Alternate which implementation goes first, so neither always gets the warmer machine.
+    const order = run % 2 === 0 ? ["w", "b"] : ["b", "w"];
+    for (const impl of order) {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      const url = `${origin}/${impl}/${scenario}.html`;
+      record(`${scenario}/cold/${impl}`, await timeToReady(p, () => p.goto(url)));
+      record(`${scenario}/warm/${impl}`, await timeToReady(p, () => p.reload()));
+      await context.close();
+    }
+  }
+  process.stdout.write(`run ${run + 1}/${RUNS}\r`);
+}
+
+async function heap(impl) {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  await p.goto(`${origin}/${impl}/seed.html`);
+  await p.waitForFunction(() => window.__readyAt !== undefined);
+  const cdp = await context.newCDPSession(p);
+  const json = data["seed.json"];
+  const cycle = (n) =>
+    p.evaluate(async ([n, json]) => {
+      for (let i = 0; i < n; i++) {
+        const el = document.createElement("article-widget");
+        const island = document.createElement("script");
+        island.type = "application/json";
+        island.textContent = json;
+        el.append(island);
+        const ready = new Promise((r) => el.addEventListener("article-widget:ready", r, { once: true }));
+        document.body.append(el);
+        await ready;
+        el.remove();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    }, [n, json]);
+  const measure = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+    const { nodes, jsEventListeners } = await cdp.send("Memory.getDOMCounters");
+    const wasmBytes = impl === "w"
+      ? await p.evaluate(async (glue) => (await (await import(`/w/${glue}`)).default()).memory.buffer.byteLength, glue)
+      : 0;
+    return { usedSize, nodes, jsEventListeners, wasmBytes };
+  };
+  await cycle(10);
+  const after10 = await measure();
+  await cycle(CYCLES - 10);
+  const after = await measure();
+  await context.close();
+  return { after10, after };
+}
+const heaps = { w: await heap("w"), b: await heap("b") };
+
+const version = browser.version();
+await browser.close();
+server.close();
+
+// ---- sizes ----
+
+function sizes(files) {
+  return files.reduce((t, bytes) => ({
+    raw: t.raw + bytes.length,
+    gzip: t.gzip + gzipSync(bytes, { level: 9 }).length,
+    brotli: t.brotli + brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }), { raw: 0, gzip: 0, brotli: 0 });
+}
+const widgetFiles = readdirSync(dist).filter((n) => /^article-widget.*\.(js|wasm)$/.test(n)).map((n) => readFileSync(join(dist, n)));
+const size = { w: sizes(widgetFiles), b: sizes([Buffer.from(baselineJs)]) };
+
+// ---- report ----
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
+const ratio = (w, b) => `${(w / b).toFixed(2)}×`;
+const labels = {
+  seed: "seed article, `layout=article`",
+  list: "100 of 1000 items, `layout=list`",
+  twenty: "twenty instances on one page",
+};
+const rows = [];
+for (const scenario of Object.keys(scenarios)) {
+  for (const temp of ["cold", "warm"]) {
+    const w = median(samples[`${scenario}/${temp}/w`]);
+    const b = median(samples[`${scenario}/${temp}/b`]);
+    rows.push(`| ${labels[scenario]}, ${temp} | ${ms(w)} | ${ms(b)} | ${ratio(w, b)} |`);
+  }
+}
+const heapRows = ["w", "b"].map((impl) => {
+  const { after10, after } = heaps[impl];
+  const name = impl === "w" ? "widget" : "baseline";
+  return `| ${name} | ${kb(after10.usedSize)} | ${kb(after.usedSize)} | ${kb(after.usedSize - after10.usedSize)} | ${after10.nodes} → ${after.nodes} | ${after10.jsEventListeners} → ${after.jsEventListeners} | ${impl === "w" ? `${kb(after10.wasmBytes)} → ${kb(after.wasmBytes)}` : "–"} |`;
+});
+const cpu = cpus()[0]?.model?.trim() || "unknown CPU";
+const date = new Date().toISOString().slice(0, 10);
+const commit = (() => {
+  try { return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim(); } catch { return "unknown"; }
+})();
+
+const table = `| scenario | widget | baseline | widget / baseline |
+| --- | ---: | ---: | ---: |
+${rows.join("\n")}`;
+console.log(`\n${table}\n`);
+console.log(heapRows.join("\n"));
+console.log(`size brotli: widget ${size.w.brotli} B, baseline ${size.b.brotli} B`);
+
+const report = `# Benchmarks
+
+Written by \`make bench\` (\`bench/run.mjs\`); do not edit by hand. The budget
+notes at the end are kept by hand in \`bench/budget.md\`.
+
+- Date: ${date}, commit ${commit}
+- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB
+- Browser: headless Chromium ${version} (Debian), one browser, a fresh context per cold run
+- Method: the release \`dist/\` and the vanilla-JS baseline (\`bench/baseline.js\`, same
+  contract, markup and stylesheet, JSON Feed only) served from 127.0.0.1 with CDN cache
+  headers, alternating which goes first, ${RUNS} runs each; medians.
+
+## Time to \`data-state="ready"\`
+
+From navigation start to the last \`article-widget:ready\` event on the page. Cold: a
+fresh browser context (empty cache). Warm: a reload in the same context.
+
+${table}
+
+## Memory after mount/unmount cycles
+
+${CYCLES} cycles of creating a widget with an inline feed, waiting for \`ready\`, and
+removing it; measured after forced garbage collection, after 10 cycles and after all.
+
+| implementation | JS heap after 10 | after ${CYCLES} | growth | DOM nodes | JS listeners | wasm memory |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${heapRows.join("\n")}
+
+## Transfer size
+
+Everything a partner page downloads for the widget itself (feed and images aside).
+
+| | raw | gzip -9 | brotli | |
+| --- | ---: | ---: | ---: | --- |
+| widget (entry + glue + wasm, CSS inside) | ${size.w.raw.toLocaleString("en")} | ${size.w.gzip.toLocaleString("en")} | ${size.w.brotli.toLocaleString("en")} | |
+| baseline (one JS file, CSS inside) | ${size.b.raw.toLocaleString("en")} | ${size.b.gzip.toLocaleString("en")} | ${size.b.brotli.toLocaleString("en")} | |
+| widget / baseline | ${ratio(size.w.raw, size.b.raw)} | ${ratio(size.w.gzip, size.b.gzip)} | ${ratio(size.w.brotli, size.b.brotli)} | |
+
+${readFileSync(join(root, "bench/budget.md"), "utf8").trim()}
+`;
+if (!args.includes("--no-write")) {
+  writeFileSync(join(root, "BENCHMARKS.md"), report);
+  console.log("wrote BENCHMARKS.md");
+}
