@@ -14,6 +14,7 @@ SIZE_BUDGET := 102400
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/
 serve: tools
+	mkdir -p target dist screenshots schema
 	trunk serve
 
 ## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data
