@@ -7,8 +7,7 @@ use std::rc::Rc;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{lenient, lenient_vec, newest_first};
-use crate::body::collapse;
+use super::{date_time, headline, lenient, lenient_vec, line, newest_first, FormatError};
 use crate::model::{Article, Body, Feed, Image};
 use crate::timestamp::Timestamp;
 
@@ -96,6 +95,8 @@ struct Extension {
     dateline_tz: Option<String>,
     #[serde(default, deserialize_with = "lenient")]
     section: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    dateline: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -115,13 +116,13 @@ struct ExtensionImage {
 }
 
 /// Converts a detected JSON Feed. Items with nothing to show are skipped.
-pub fn adapt(value: Value) -> Feed {
+pub fn adapt(value: Value) -> Result<Feed, FormatError> {
     let Ok(feed) = serde_json::from_value::<JsonFeed>(value) else {
-        return Feed::default();
+        return Ok(Feed::default());
     };
     let feed_authors = names(feed.authors, feed.author);
     let mut out = Feed {
-        title: feed.title.map(|t| collapse(&t)).filter(|t| !t.is_empty()),
+        title: line(feed.title),
         home_url: feed.home_page_url,
         next_url: feed.next_url,
         items: Vec::new(),
@@ -135,7 +136,7 @@ pub fn adapt(value: Value) -> Feed {
         }
     }
     newest_first(&mut out);
-    out
+    Ok(out)
 }
 
 fn article(
@@ -150,14 +151,8 @@ fn article(
         (_, Some(text)) => Body::from_text(text),
         _ => Body::Empty,
     };
-    let summary = item.summary.map(|s| collapse(&s)).filter(|s| !s.is_empty());
-    let headline = item
-        .title
-        .map(|t| collapse(&t))
-        .filter(|t| !t.is_empty())
-        .or_else(|| summary.clone())
-        .or_else(|| first_words(&body))
-        .unwrap_or_default();
+    let summary = line(item.summary);
+    let headline = headline(line(item.title), summary.as_deref(), &body);
     let ext_image = ext.image.unwrap_or_default();
     let image = ext_image
         .url
@@ -166,15 +161,9 @@ fn article(
         .filter(|src| !src.trim().is_empty())
         .map(|src| Image {
             src,
-            alt: ext_image.alt.map(|a| collapse(&a)).unwrap_or_default(),
-            caption: ext_image
-                .caption
-                .map(|c| collapse(&c))
-                .filter(|c| !c.is_empty()),
-            credit: ext_image
-                .credit
-                .map(|c| collapse(&c))
-                .filter(|c| !c.is_empty()),
+            alt: line(ext_image.alt).unwrap_or_default(),
+            caption: line(ext_image.caption),
+            credit: line(ext_image.credit),
             width: ext_image.width.filter(|w| *w > 0),
             height: ext_image.height.filter(|h| *h > 0),
             srcset: None,
@@ -182,14 +171,8 @@ fn article(
     if headline.is_empty() && body.is_empty() && image.is_none() {
         return None;
     }
-    let mut published = item
-        .date_published
-        .as_deref()
-        .and_then(Timestamp::parse_rfc3339);
-    let mut updated = item
-        .date_modified
-        .as_deref()
-        .and_then(Timestamp::parse_rfc3339);
+    let mut published = date_time(item.date_published.as_deref());
+    let mut updated = date_time(item.date_modified.as_deref());
     if let Some(zone) = ext.dateline_tz.as_deref().and_then(offset_minutes) {
         for t in [&mut published, &mut updated].into_iter().flatten() {
             t.offset_minutes = zone;
@@ -212,8 +195,9 @@ fn article(
         published,
         updated,
         authors,
-        section: ext.section.or_else(|| item.tags.into_iter().next()),
+        section: line(ext.section).or_else(|| item.tags.into_iter().find_map(|t| line(Some(t)))),
         language: item.language.or(feed_language.map(str::to_owned)),
+        dateline: line(ext.dateline),
         image,
         body,
     })
@@ -223,24 +207,8 @@ fn names(authors: Vec<Author>, author: Option<Author>) -> Vec<String> {
     authors
         .into_iter()
         .chain(author)
-        .filter_map(|a| a.name.map(|n| collapse(&n)))
-        .filter(|n| !n.is_empty())
+        .filter_map(|a| line(a.name))
         .collect()
-}
-
-/// A headline of last resort: the start of the text, cut at a word.
-fn first_words(body: &Body) -> Option<String> {
-    let Body::Text(paragraphs) = body else {
-        return None;
-    };
-    let first = paragraphs.first()?;
-    const MAX: usize = 80;
-    if first.chars().count() <= MAX {
-        return Some(first.clone());
-    }
-    let cut: String = first.chars().take(MAX).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    Some(format!("{cut}…"))
 }
 
 /// `+07:00` / `-04:30` as minutes east of UTC.
