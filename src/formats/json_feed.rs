@@ -203,12 +203,15 @@ fn article(
     })
 }
 
+/// JSON Feed 1.1's `authors`, else 1.0's `author`: feeds written for both
+/// readers carry the same person in each.
 fn names(authors: Vec<Author>, author: Option<Author>) -> Vec<String> {
-    authors
-        .into_iter()
-        .chain(author)
-        .filter_map(|a| line(a.name))
-        .collect()
+    let names: Vec<String> = authors.into_iter().filter_map(|a| line(a.name)).collect();
+    if names.is_empty() {
+        author.and_then(|a| line(a.name)).into_iter().collect()
+    } else {
+        names
+    }
 }
 
 /// `+07:00` / `-04:30` as minutes east of UTC.
