@@ -306,15 +306,18 @@ mod tests {
     }
 
     #[test]
-    fn dateline_tz_restates_the_offset() {
+    fn the_extension_restates_the_offset_and_adds_dateline_and_section() {
         let feed = parse(
             r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"z","title":"Z",
-                "date_published":"2021-06-25T04:15:00Z","_article_widget":{"dateline_tz":"+07:00"}}]}"#,
+                "date_published":"2021-06-25T04:15:00Z","_article_widget":{"dateline_tz":"+07:00",
+                "dateline":" LẠNG SƠN ","section":"Chính trị"}}]}"#,
         )
         .unwrap();
         assert_eq!(
             feed.items[0].published.unwrap().to_string(),
             "2021-06-25T11:15:00+07:00"
         );
+        assert_eq!(feed.items[0].dateline.as_deref(), Some("LẠNG SƠN"));
+        assert_eq!(feed.items[0].section.as_deref(), Some("Chính trị"));
     }
 }
