@@ -81,11 +81,12 @@ fn tag_name(tag: &str) -> String {
 
 /// Skips the content of `script` or `style` up to its end tag.
 fn skip_raw_text<'a>(rest: &'a str, name: &str) -> &'a str {
-    let lower = rest.to_ascii_lowercase();
-    match lower.find(&format!("</{name}")) {
-        Some(end) => &rest[end..],
-        None => "",
-    }
+    let end_tag = rest.match_indices("</").find(|(at, _)| {
+        rest.as_bytes()
+            .get(at + 2..at + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+    });
+    end_tag.map_or("", |(at, _)| &rest[at..])
 }
 
 fn is_inline(name: &str) -> bool {
@@ -301,6 +302,7 @@ mod tests {
         assert_eq!(html_text("AT&T & co &nosuch; &"), "AT&T & co &nosuch; &");
         assert_eq!(html_text("&lt;b&gt; is a tag"), "<b> is a tag");
         assert_eq!(html_text("unclosed <b"), "unclosed");
+        assert_eq!(html_text("a<script>never closed"), "a");
     }
 
     #[test]
