@@ -1,5 +1,6 @@
-//! Real documents through `formats::parse`: WordPress responses from frontity,
-//! JSON Feeds from gofeed, every JSONTestSuite parsing case, and the
+//! Documents through `formats::parse`: real WordPress responses from
+//! frontity, JSON Feeds from gofeed, hand-written Ghost and JSON-LD documents
+//! in the APIs' documented shapes, every JSONTestSuite parsing case, and the
 //! `_article_widget` extension's JSON Schema against the sample feed.
 //! Fixtures and their licences are in `tests/fixtures/formats/`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -263,6 +264,153 @@ fn gofeed_truncated_document_is_invalid_json_that_says_where() {
         err.to_string(),
         "The feed is not valid JSON: EOF while parsing an object (line 3, column 0)."
     );
+}
+
+#[test]
+fn ghost_posts_with_authors_tags_and_an_html_caption() {
+    let feed = feed("ghost/posts.json");
+    assert_eq!(headlines(&feed), ["Writing posts with Ghost ✍️", "Welcome"]);
+    let welcome = &feed.items[1];
+    assert_eq!(welcome.id, "5ddc9141c35e7700383b2937");
+    assert_eq!(
+        welcome.url.as_deref(),
+        Some("https://docs.ghost.io/welcome-short/")
+    );
+    assert_eq!(
+        welcome.published.unwrap().to_string(),
+        "2019-11-26T02:44:17Z"
+    );
+    assert_eq!(welcome.authors, ["Ghost"]);
+    assert_eq!(welcome.section.as_deref(), Some("Getting Started"));
+    assert!(welcome
+        .summary
+        .as_deref()
+        .unwrap()
+        .starts_with("👋 Welcome, it's great to have you here."));
+    let image = welcome.image.as_ref().unwrap();
+    assert_eq!(
+        image.src,
+        "https://static.ghost.org/v3.0.0/images/welcome-to-ghost.png"
+    );
+    assert_eq!(image.alt, "");
+    assert_eq!(image.caption.as_deref(), Some("Photo by Ghost / Unsplash"));
+
+    let writing = &feed.items[0];
+    assert_eq!(
+        writing.summary.as_deref(),
+        Some("How to write in the editor, in one minute."),
+        "custom_excerpt wins over the generated excerpt"
+    );
+    assert_eq!(writing.authors, ["Ghost", "Hannah Wolfe"]);
+    assert_eq!(writing.section, None);
+    assert_eq!(writing.image, None);
+    assert_eq!(writing.updated.unwrap().to_string(), "2019-11-28T10:30:00Z");
+}
+
+#[test]
+fn a_ghost_error_says_what_ghost_said() {
+    let err = parse(&fixture("ghost/error-unknown-key.json")).unwrap_err();
+    assert_eq!(
+        err,
+        FormatError::Api {
+            api: "Ghost",
+            message: "Authorization failed: Unknown Content API Key".into(),
+            code: Some("UnauthorizedError".into()),
+            status: None,
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "Ghost answered with an error instead of articles: \
+         “Authorization failed: Unknown Content API Key” (UnauthorizedError)."
+    );
+}
+
+#[test]
+fn json_ld_news_article_with_every_shape_of_property() {
+    let feed = feed("jsonld/news-article.json");
+    let a = &feed.items[0];
+    assert_eq!(a.id, "2024-0910-floods");
+    assert_eq!(a.headline, "Floods cut roads across the northern provinces");
+    assert_eq!(
+        a.summary.as_deref(),
+        Some("Rivers rose overnight after three days of rain.")
+    );
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://news.example/2024/09/10/floods")
+    );
+    assert_eq!(a.dateline.as_deref(), Some("HANOI"));
+    assert_eq!(a.authors, ["An Nguyen", "Bao Tran", "VNA"]);
+    assert_eq!(
+        a.published.unwrap().to_string(),
+        "2024-09-10T08:00:00+07:00"
+    );
+    assert_eq!(a.updated.unwrap().to_string(), "2024-09-10T10:45:00+07:00");
+    assert_eq!(a.section.as_deref(), Some("World"));
+    assert_eq!(a.language.as_deref(), Some("en"));
+    let Body::Text(paragraphs) = &a.body else {
+        panic!("{:?}", a.body)
+    };
+    assert_eq!(paragraphs.len(), 2);
+    let image = a.image.as_ref().unwrap();
+    assert_eq!(
+        image.src,
+        "https://img.news.example/2024/09/floods-1200.jpg"
+    );
+    assert_eq!(
+        image.caption.as_deref(),
+        Some("A flooded street in Yên Bái")
+    );
+    assert_eq!(
+        image.alt,
+        "Water up to the doors of houses on a flooded street"
+    );
+    assert_eq!(image.credit.as_deref(), Some("Reuters"));
+    assert_eq!((image.width, image.height), (Some(1200), Some(800)));
+}
+
+#[test]
+fn json_ld_graph_with_references_as_yoast_writes_it() {
+    let feed = feed("jsonld/yoast-graph.json");
+    assert_eq!(feed.items.len(), 1);
+    let a = &feed.items[0];
+    assert_eq!(a.id, "https://blog.example/2023/05/spring-notes/#article");
+    assert_eq!(a.headline, "Spring notes from the highlands");
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://blog.example/2023/05/spring-notes/")
+    );
+    assert_eq!(a.authors, ["Minh Thu"]);
+    assert_eq!(a.section.as_deref(), Some("Travel"));
+    assert_eq!(a.language.as_deref(), Some("vi"));
+    assert_eq!(a.published.unwrap().to_string(), "2023-05-01T03:00:00Z");
+    let image = a.image.as_ref().unwrap();
+    assert_eq!(
+        image.src,
+        "https://blog.example/wp-content/uploads/2023/05/terraces.jpg"
+    );
+    assert_eq!(
+        image.caption.as_deref(),
+        Some("Rice terraces in Mù Cang Chải")
+    );
+    assert_eq!((image.width, image.height), (Some(1600), Some(900)));
+}
+
+#[test]
+fn json_ld_item_list_newest_first_with_relative_urls_kept() {
+    let feed = feed("jsonld/item-list.json");
+    assert_eq!(
+        headlines(&feed),
+        [
+            "Newer report",
+            "Older post",
+            "A story known only by its description"
+        ]
+    );
+    assert_eq!(feed.items[0].url.as_deref(), Some("/news/newer"));
+    assert_eq!(feed.items[1].image.as_ref().unwrap().src, "/img/older.jpg");
+    assert_eq!(feed.items[2].published, None);
 }
 
 #[test]

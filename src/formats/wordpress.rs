@@ -326,6 +326,11 @@ mod tests {
         assert_eq!(seed.authors, ["P.V"]);
         assert_eq!(seed.section.as_deref(), Some("Chính trị"));
         let image = seed.image.as_ref().unwrap();
+        assert_eq!(
+            image.src, "images/hoi-nghi.svg",
+            "relative, as the site wrote it"
+        );
+        assert_eq!(image.credit.as_deref(), Some("Ảnh minh hoạ"));
         assert_eq!(image.alt, "Các đại biểu dự Hội nghị");
         assert_eq!(image.caption.as_deref(), Some("Các đại biểu dự Hội nghị"));
         assert_eq!(
