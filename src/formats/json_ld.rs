@@ -134,6 +134,7 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
         let Some(article) = article(node, index, &nodes) else {
             continue;
         };
+        // A page's mainEntity may repeat an article the @graph also lists.
         if seen.insert(article.id.clone()) {
             feed.items.push(Rc::new(article));
         }
@@ -287,7 +288,8 @@ fn name(value: &Value) -> Option<String> {
     }
 }
 
-/// An image as a URL or an `ImageObject`.
+/// An image as a URL or an `ImageObject`. schema.org has no alt text: the
+/// image's `description` stands in, else its caption.
 fn image(value: &Value) -> Option<Image> {
     if let Some(src) = value.as_str() {
         return line(Some(src.to_owned())).map(|src| Image {
