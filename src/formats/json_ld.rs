@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
@@ -128,7 +129,7 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
     let mut feed = Feed::default();
     let mut seen = HashSet::new();
     for (index, raw) in found.into_iter().enumerate() {
-        let Ok(node) = Node::deserialize(raw) else {
+        let Some(node) = read::<Node>(raw) else {
             continue;
         };
         let Some(article) = article(node, index, &nodes) else {
@@ -208,8 +209,7 @@ fn article(node: Node, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Ar
         let page = resolve(node.main_entity_of_page.as_ref()?, nodes);
         match page {
             Value::String(url) => line(Some(url.clone())),
-            page => Thing::deserialize(page)
-                .ok()
+            page => read::<Thing>(page)
                 .and_then(|p| line(p.url))
                 .or_else(|| line(page.get("@id")?.as_str().map(str::to_owned))),
         }
@@ -228,7 +228,7 @@ fn article(node: Node, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Ar
         .identifier
         .iter()
         .find_map(|i| match i {
-            Value::Object(_) => Thing::deserialize(i).ok().and_then(|t| line(t.value)),
+            Value::Object(_) => read::<Thing>(i).and_then(|t| line(t.value)),
             other => id_text(Some(other.clone())),
         })
         .or_else(|| line(node.node_id))
@@ -258,6 +258,13 @@ fn article(node: Node, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Ar
     })
 }
 
+/// One of the structs above from a node. Through a copy: deserializing from
+/// `&Value` as well as `Value` would put a second copy of serde_json's value
+/// deserializer into the bundle.
+fn read<T: DeserializeOwned>(value: &Value) -> Option<T> {
+    serde_json::from_value(value.clone()).ok()
+}
+
 /// The node `{"@id": …}` points to, when the document has it.
 fn resolve<'a>(value: &'a Value, nodes: &HashMap<&str, &'a Value>) -> &'a Value {
     match value {
@@ -273,9 +280,9 @@ fn resolve<'a>(value: &'a Value, nodes: &HashMap<&str, &'a Value>) -> &'a Value 
 /// A BCP 47 tag, or a `Language` whose `alternateName` is one.
 fn language(value: &Value) -> Option<String> {
     match value {
-        Value::Object(_) => Thing::deserialize(value)
-            .ok()
-            .and_then(|t| line(t.alternate_name).or(line(t.name))),
+        Value::Object(_) => {
+            read::<Thing>(value).and_then(|t| line(t.alternate_name).or(line(t.name)))
+        }
         other => line(text_of(other)),
     }
 }
@@ -283,7 +290,7 @@ fn language(value: &Value) -> Option<String> {
 /// A text, or the name of a thing.
 fn name(value: &Value) -> Option<String> {
     match value {
-        Value::Object(_) => Thing::deserialize(value).ok().and_then(|t| line(t.name)),
+        Value::Object(_) => read::<Thing>(value).and_then(|t| line(t.name)),
         other => line(text_of(other)),
     }
 }
@@ -297,7 +304,7 @@ fn image(value: &Value) -> Option<Image> {
             ..Image::default()
         });
     }
-    let object = ImageObject::deserialize(value).ok()?;
+    let object = read::<ImageObject>(value)?;
     let caption = line(object.caption);
     Some(Image {
         src: line(object.content_url).or(line(object.url))?,
@@ -340,25 +347,20 @@ fn many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Value>, D::Err
     })
 }
 
-/// A width or height in pixels: `1200`, `1200.0`, `"1200"`, `"1200px"` or a
+/// A width or height in pixels: `1200`, `"1200"`, `"1200px"` or a
 /// `QuantitativeValue` `{"value": 1200, "unitCode": "E37"}`.
 fn dimension<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
     let pixels = |v: &Value| match v {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => {
-            let digits = s.trim().trim_end_matches("px").trim();
-            digits.parse::<f64>().ok()
-        }
+        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Value::String(s) => s.trim().trim_end_matches("px").trim_end().parse().ok(),
         _ => None,
     };
     let value = Value::deserialize(deserializer)?;
-    let number = match &value {
+    let pixels = match &value {
         Value::Object(o) => o.get("value").and_then(pixels),
         other => pixels(other),
     };
-    Ok(number
-        .filter(|n| n.is_finite() && *n >= 1.0 && *n <= f64::from(u32::MAX))
-        .map(|n| n.round() as u32))
+    Ok(pixels.filter(|n| *n > 0))
 }
 
 #[cfg(test)]
