@@ -38,6 +38,9 @@ pub struct Article {
     pub section: Option<String>,
     /// BCP 47 language tag of the article.
     pub language: Option<String>,
+    /// Where the story was filed from, as the source writes it ("HANOI"):
+    /// schema.org's `dateline`, or the JSON Feed extension's.
+    pub dateline: Option<String>,
     /// The lead image.
     pub image: Option<Image>,
     /// The article text.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::{newest_first, Read};
+use super::{date_time, headline, id_text, newest_first, shown, FormatError, Read};
 use crate::body::collapse;
 use crate::model::{Article, Body, Feed, Image};
 use crate::timestamp::Timestamp;
@@ -27,7 +27,7 @@ pub fn detect(value: &Value) -> bool {
 }
 
 /// Converts a detected JSON Feed. Items with nothing to show are skipped.
-pub fn adapt(feed: Value) -> Feed {
+pub fn adapt(feed: Value) -> Result<Feed, FormatError> {
     let feed_authors = names(&feed);
     let feed_language = feed.raw("language");
     let mut out = Feed {
@@ -42,7 +42,7 @@ pub fn adapt(feed: Value) -> Feed {
         }
     }
     newest_first(&mut out);
-    out
+    Ok(out)
 }
 
 fn article(
@@ -62,11 +62,7 @@ fn article(
         _ => Body::Empty,
     };
     let summary = item.text("summary");
-    let headline = item
-        .text("title")
-        .or_else(|| summary.clone())
-        .or_else(|| first_words(&body))
-        .unwrap_or_default();
+    let headline = headline(item.text("title"), summary.as_deref(), &body);
     let image = ext_image
         .and_then(|i| i.raw("url"))
         .or_else(|| item.raw("image"))
@@ -80,13 +76,8 @@ fn article(
             height: ext_image.and_then(|i| i.count("height")),
             srcset: None,
         });
-    if headline.is_empty() && body.is_empty() && image.is_none() {
-        return None;
-    }
-    let mut published = item
-        .raw("date_published")
-        .and_then(Timestamp::parse_rfc3339);
-    let mut updated = item.raw("date_modified").and_then(Timestamp::parse_rfc3339);
+    let mut published = date_time(item.raw("date_published"));
+    let mut updated = date_time(item.raw("date_modified"));
     if let Some(zone) = ext
         .and_then(|e| e.raw("dateline_tz"))
         .and_then(offset_minutes)
@@ -103,12 +94,10 @@ fn article(
         .raw("url")
         .or_else(|| item.raw("external_url"))
         .map(str::to_owned);
-    let id = match item.field("id") {
-        Some(Value::String(s)) if !s.is_empty() => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => url.clone().unwrap_or_else(|| index.to_string()),
-    };
-    Some(Article {
+    let id = id_text(item.field("id").cloned())
+        .or_else(|| url.clone())
+        .unwrap_or_else(|| index.to_string());
+    shown(Article {
         id,
         url,
         headline,
@@ -122,34 +111,29 @@ fn article(
                 .find_map(|t| t.as_str().map(collapse))
         }),
         language: item.raw("language").or(feed_language).map(str::to_owned),
+        dateline: ext.and_then(|e| e.text("dateline")),
         image,
         body,
     })
 }
 
-/// Author names from `authors` (1.1) and `author` (1.0).
+/// Author names from `authors` (1.1), else the deprecated `author` (1.0):
+/// feeds that write both name the same people twice.
 fn names(value: &Value) -> Vec<String> {
-    value
+    let names: Vec<String> = value
         .list("authors")
         .iter()
-        .chain(value.field("author"))
         .filter_map(|a| a.text("name"))
-        .collect()
-}
-
-/// A headline of last resort: the start of the text, cut at a word.
-fn first_words(body: &Body) -> Option<String> {
-    let Body::Text(paragraphs) = body else {
-        return None;
-    };
-    let first = paragraphs.first()?;
-    const MAX: usize = 80;
-    if first.chars().count() <= MAX {
-        return Some(first.clone());
+        .collect();
+    if names.is_empty() {
+        value
+            .field("author")
+            .and_then(|a| a.text("name"))
+            .into_iter()
+            .collect()
+    } else {
+        names
     }
-    let cut: String = first.chars().take(MAX).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    Some(format!("{cut}…"))
 }
 
 /// `+07:00` / `-04:30` as minutes east of UTC.
@@ -244,15 +228,18 @@ mod tests {
     }
 
     #[test]
-    fn dateline_tz_restates_the_offset() {
+    fn the_extension_restates_the_offset_and_adds_dateline_and_section() {
         let feed = parse(
             r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"z","title":"Z",
-                "date_published":"2021-06-25T04:15:00Z","_article_widget":{"dateline_tz":"+07:00"}}]}"#,
+                "date_published":"2021-06-25T04:15:00Z","_article_widget":{"dateline_tz":"+07:00",
+                "dateline":" LẠNG SƠN ","section":"Chính trị"}}]}"#,
         )
         .unwrap();
         assert_eq!(
             feed.items[0].published.unwrap().to_string(),
             "2021-06-25T11:15:00+07:00"
         );
+        assert_eq!(feed.items[0].dateline.as_deref(), Some("LẠNG SƠN"));
+        assert_eq!(feed.items[0].section.as_deref(), Some("Chính trị"));
     }
 }

@@ -1,0 +1,323 @@
+//! Text fields that arrive as HTML: titles, captions, excerpts and names in
+//! WordPress and Ghost. They are text to the widget, never markup, so tags are
+//! removed and character references decoded.
+
+use crate::body::collapse;
+
+/// The text of an HTML fragment, on one line: tags removed (with the content
+/// of `script` and `style`), character references decoded, whitespace
+/// collapsed. Block-level tags and `<br>` separate words; inline ones do not.
+pub fn html_text(html: &str) -> String {
+    collapse(&decode_entities(&strip_tags(html)))
+}
+
+/// Removes tags and comments the way a browser's tokenizer sees them: a `<`
+/// not followed by a letter, `/`, `!` or `?` is text ("a < b", "<3").
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let Some(after) = markup_end(tag) else {
+            out.push('<');
+            rest = &tag[1..];
+            continue;
+        };
+        let name = tag_name(tag);
+        if !name.is_empty() && !is_inline(&name) {
+            out.push(' ');
+        }
+        rest = &tag[after..];
+        if !tag.starts_with("</") && (name == "script" || name == "style") {
+            rest = skip_raw_text(rest, &name);
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the markup starting at `tag` (which starts with `<`) ends, or `None`
+/// when the `<` is text. Unclosed markup runs to the end, as in a browser.
+fn markup_end(tag: &str) -> Option<usize> {
+    let bytes = tag.as_bytes();
+    match bytes.get(1) {
+        Some(b'!') if tag.starts_with("<!--") => {
+            Some(tag[4..].find("-->").map_or(tag.len(), |end| 4 + end + 3))
+        }
+        Some(b'!' | b'?') => Some(tag.find('>').map_or(tag.len(), |end| end + 1)),
+        Some(b'/') if bytes.get(2).is_some_and(u8::is_ascii_alphabetic) => Some(tag_end(tag)),
+        Some(b) if b.is_ascii_alphabetic() => Some(tag_end(tag)),
+        _ => None,
+    }
+}
+
+/// The end of a tag: the first `>` outside a quoted attribute value.
+fn tag_end(tag: &str) -> usize {
+    let mut quote = None;
+    let mut after_equals = false;
+    for (i, b) in tag.bytes().enumerate() {
+        match (quote, b) {
+            (Some(q), _) if q == b => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if after_equals => quote = Some(b),
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+        if !b.is_ascii_whitespace() {
+            after_equals = quote.is_none() && b == b'=';
+        }
+    }
+    tag.len()
+}
+
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches(['<', '/'])
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .map(|b| char::from(b.to_ascii_lowercase()))
+        .collect()
+}
+
+/// Skips the content of `script` or `style` up to its end tag.
+fn skip_raw_text<'a>(rest: &'a str, name: &str) -> &'a str {
+    let end_tag = rest.match_indices("</").find(|(at, _)| {
+        rest.as_bytes()
+            .get(at + 2..at + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+    });
+    end_tag.map_or("", |(at, _)| &rest[at..])
+}
+
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "u"
+            | "var"
+            | "wbr"
+    )
+}
+
+/// Decodes character references: numeric ones (`&#8217;`, `&#x2019;`) and the
+/// HTML 4 named set with `&apos;` (`&amp;`, `&hellip;`, `&eacute;`…), which is
+/// what CMSs write. Anything else stays as it is.
+pub fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let reference = &rest[at + 1..];
+        match character_reference(reference) {
+            Some((c, used)) => {
+                out.push(c);
+                rest = &reference[used..];
+            }
+            None => {
+                out.push('&');
+                rest = reference;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character a reference after `&` stands for, and how many bytes it used.
+fn character_reference(reference: &str) -> Option<(char, usize)> {
+    if let Some(number) = reference.strip_prefix('#') {
+        let (radix, digits_at) = match number.as_bytes().first() {
+            Some(b'x' | b'X') => (16, 2),
+            _ => (10, 1),
+        };
+        let digits = reference[digits_at..]
+            .bytes()
+            .take_while(|b| char::from(*b).is_digit(radix))
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        let code = reference[digits_at..digits_at + digits]
+            .chars()
+            .filter_map(|c| c.to_digit(radix))
+            .fold(0u32, |n, d| n.saturating_mul(radix).saturating_add(d));
+        let end = digits_at + digits;
+        let used = end + usize::from(reference[end..].starts_with(';'));
+        return Some((numeric_character(code), used));
+    }
+    let name_len = reference
+        .bytes()
+        .take(MAX_NAME + 1)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    if name_len > MAX_NAME || !reference[name_len..].starts_with(';') {
+        return None;
+    }
+    let name = &reference[..name_len];
+    let at = NAMED.binary_search_by(|(n, _)| n.cmp(&name)).ok()?;
+    Some((NAMED[at].1, name_len + 1))
+}
+
+/// What the HTML standard makes of `&#code;`: invalid code points become
+/// U+FFFD, and the C1 range means windows-1252, as old CMS content assumes.
+fn numeric_character(code: u32) -> char {
+    match code {
+        0x80..=0x9f => WINDOWS_1252[(code - 0x80) as usize],
+        0 => char::REPLACEMENT_CHARACTER,
+        _ => char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
+}
+
+/// What `&#128;` to `&#159;` stand for: windows-1252, as the HTML standard
+/// reads them.
+#[rustfmt::skip]
+const WINDOWS_1252: [char; 32] = [
+    '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}', '\u{178}',
+];
+
+/// The longest name in [`NAMED`].
+const MAX_NAME: usize = 8;
+
+/// The HTML 4 named character references and `&apos;`, sorted by name.
+#[rustfmt::skip]
+const NAMED: &[(&str, char)] = &[
+    ("AElig", 'Æ'), ("Aacute", 'Á'), ("Acirc", 'Â'), ("Agrave", 'À'), ("Alpha", 'Α'),
+    ("Aring", 'Å'), ("Atilde", 'Ã'), ("Auml", 'Ä'), ("Beta", 'Β'), ("Ccedil", 'Ç'),
+    ("Chi", 'Χ'), ("Dagger", '‡'), ("Delta", 'Δ'), ("ETH", 'Ð'), ("Eacute", 'É'),
+    ("Ecirc", 'Ê'), ("Egrave", 'È'), ("Epsilon", 'Ε'), ("Eta", 'Η'), ("Euml", 'Ë'),
+    ("Gamma", 'Γ'), ("Iacute", 'Í'), ("Icirc", 'Î'), ("Igrave", 'Ì'), ("Iota", 'Ι'),
+    ("Iuml", 'Ï'), ("Kappa", 'Κ'), ("Lambda", 'Λ'), ("Mu", 'Μ'), ("Ntilde", 'Ñ'), ("Nu", 'Ν'),
+    ("OElig", 'Œ'), ("Oacute", 'Ó'), ("Ocirc", 'Ô'), ("Ograve", 'Ò'), ("Omega", 'Ω'),
+    ("Omicron", 'Ο'), ("Oslash", 'Ø'), ("Otilde", 'Õ'), ("Ouml", 'Ö'), ("Phi", 'Φ'),
+    ("Pi", 'Π'), ("Prime", '″'), ("Psi", 'Ψ'), ("Rho", 'Ρ'), ("Scaron", 'Š'), ("Sigma", 'Σ'),
+    ("THORN", 'Þ'), ("Tau", 'Τ'), ("Theta", 'Θ'), ("Uacute", 'Ú'), ("Ucirc", 'Û'),
+    ("Ugrave", 'Ù'), ("Upsilon", 'Υ'), ("Uuml", 'Ü'), ("Xi", 'Ξ'), ("Yacute", 'Ý'),
+    ("Yuml", 'Ÿ'), ("Zeta", 'Ζ'), ("aacute", 'á'), ("acirc", 'â'), ("acute", '´'),
+    ("aelig", 'æ'), ("agrave", 'à'), ("alefsym", 'ℵ'), ("alpha", 'α'), ("amp", '&'),
+    ("and", '∧'), ("ang", '∠'), ("apos", '\u{27}'), ("aring", 'å'), ("asymp", '≈'),
+    ("atilde", 'ã'), ("auml", 'ä'), ("bdquo", '„'), ("beta", 'β'), ("brvbar", '¦'),
+    ("bull", '•'), ("cap", '∩'), ("ccedil", 'ç'), ("cedil", '¸'), ("cent", '¢'), ("chi", 'χ'),
+    ("circ", 'ˆ'), ("clubs", '♣'), ("cong", '≅'), ("copy", '©'), ("crarr", '↵'), ("cup", '∪'),
+    ("curren", '¤'), ("dArr", '⇓'), ("dagger", '†'), ("darr", '↓'), ("deg", '°'),
+    ("delta", 'δ'), ("diams", '♦'), ("divide", '÷'), ("eacute", 'é'), ("ecirc", 'ê'),
+    ("egrave", 'è'), ("empty", '∅'), ("emsp", '\u{2003}'), ("ensp", '\u{2002}'),
+    ("epsilon", 'ε'), ("equiv", '≡'), ("eta", 'η'), ("eth", 'ð'), ("euml", 'ë'), ("euro", '€'),
+    ("exist", '∃'), ("fnof", 'ƒ'), ("forall", '∀'), ("frac12", '½'), ("frac14", '¼'),
+    ("frac34", '¾'), ("frasl", '⁄'), ("gamma", 'γ'), ("ge", '≥'), ("gt", '>'), ("hArr", '⇔'),
+    ("harr", '↔'), ("hearts", '♥'), ("hellip", '…'), ("iacute", 'í'), ("icirc", 'î'),
+    ("iexcl", '¡'), ("igrave", 'ì'), ("image", 'ℑ'), ("infin", '∞'), ("int", '∫'),
+    ("iota", 'ι'), ("iquest", '¿'), ("isin", '∈'), ("iuml", 'ï'), ("kappa", 'κ'),
+    ("lArr", '⇐'), ("lambda", 'λ'), ("lang", '〈'), ("laquo", '«'), ("larr", '←'),
+    ("lceil", '⌈'), ("ldquo", '“'), ("le", '≤'), ("lfloor", '⌊'), ("lowast", '∗'),
+    ("loz", '◊'), ("lrm", '\u{200e}'), ("lsaquo", '‹'), ("lsquo", '‘'), ("lt", '<'),
+    ("macr", '¯'), ("mdash", '—'), ("micro", 'µ'), ("middot", '·'), ("minus", '−'),
+    ("mu", 'μ'), ("nabla", '∇'), ("nbsp", '\u{a0}'), ("ndash", '–'), ("ne", '≠'), ("ni", '∋'),
+    ("not", '¬'), ("notin", '∉'), ("nsub", '⊄'), ("ntilde", 'ñ'), ("nu", 'ν'), ("oacute", 'ó'),
+    ("ocirc", 'ô'), ("oelig", 'œ'), ("ograve", 'ò'), ("oline", '‾'), ("omega", 'ω'),
+    ("omicron", 'ο'), ("oplus", '⊕'), ("or", '∨'), ("ordf", 'ª'), ("ordm", 'º'),
+    ("oslash", 'ø'), ("otilde", 'õ'), ("otimes", '⊗'), ("ouml", 'ö'), ("para", '¶'),
+    ("part", '∂'), ("permil", '‰'), ("perp", '⊥'), ("phi", 'φ'), ("pi", 'π'), ("piv", 'ϖ'),
+    ("plusmn", '±'), ("pound", '£'), ("prime", '′'), ("prod", '∏'), ("prop", '∝'),
+    ("psi", 'ψ'), ("quot", '\u{22}'), ("rArr", '⇒'), ("radic", '√'), ("rang", '〉'),
+    ("raquo", '»'), ("rarr", '→'), ("rceil", '⌉'), ("rdquo", '”'), ("real", 'ℜ'), ("reg", '®'),
+    ("rfloor", '⌋'), ("rho", 'ρ'), ("rlm", '\u{200f}'), ("rsaquo", '›'), ("rsquo", '’'),
+    ("sbquo", '‚'), ("scaron", 'š'), ("sdot", '⋅'), ("sect", '§'), ("shy", '\u{ad}'),
+    ("sigma", 'σ'), ("sigmaf", 'ς'), ("sim", '∼'), ("spades", '♠'), ("sub", '⊂'),
+    ("sube", '⊆'), ("sum", '∑'), ("sup", '⊃'), ("sup1", '¹'), ("sup2", '²'), ("sup3", '³'),
+    ("supe", '⊇'), ("szlig", 'ß'), ("tau", 'τ'), ("there4", '∴'), ("theta", 'θ'),
+    ("thetasym", 'ϑ'), ("thinsp", '\u{2009}'), ("thorn", 'þ'), ("tilde", '˜'), ("times", '×'),
+    ("trade", '™'), ("uArr", '⇑'), ("uacute", 'ú'), ("uarr", '↑'), ("ucirc", 'û'),
+    ("ugrave", 'ù'), ("uml", '¨'), ("upsih", 'ϒ'), ("upsilon", 'υ'), ("uuml", 'ü'),
+    ("weierp", '℘'), ("xi", 'ξ'), ("yacute", 'ý'), ("yen", '¥'), ("yuml", 'ÿ'), ("zeta", 'ζ'),
+    ("zwj", '\u{200d}'), ("zwnj", '\u{200c}'),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wordpress_titles_read_as_text() {
+        assert_eq!(
+            html_text("Switzerland&#8217;s Mountains"),
+            "Switzerland’s Mountains"
+        );
+        assert_eq!(
+            html_text("The Land of Fire &#038; Ice"),
+            "The Land of Fire & Ice"
+        );
+        assert_eq!(html_text("Caf&eacute; &amp; Bar &hellip;"), "Café & Bar …");
+        assert_eq!(html_text("&#x1F600; &#X41;&#66"), "😀 AB");
+    }
+
+    #[test]
+    fn tags_go_their_text_stays() {
+        assert_eq!(
+            html_text("<p>Photo: <em>Reuters</em></p>\n<p>Second</p>"),
+            "Photo: Reuters Second"
+        );
+        assert_eq!(html_text("Line<br/>break"), "Line break");
+        assert_eq!(
+            html_text(r#"<a title="a > b" href="x">link</a> text"#),
+            "link text"
+        );
+        assert_eq!(html_text("a<!-- <b>hidden</b> -->b"), "ab");
+        assert_eq!(
+            html_text("x<script>alert('<p>')</script>y<STYLE>p{}</style>z"),
+            "x y z"
+        );
+        assert_eq!(html_text("<img src=x onerror=alert(1)>Caption"), "Caption");
+        assert_eq!(html_text("<a title=it's>Don't</a> stop"), "Don't stop");
+    }
+
+    #[test]
+    fn what_is_not_markup_stays_text() {
+        assert_eq!(html_text("a < b, I <3 it, 5<6"), "a < b, I <3 it, 5<6");
+        assert_eq!(html_text("AT&T & co &nosuch; &"), "AT&T & co &nosuch; &");
+        assert_eq!(html_text("&lt;b&gt; is a tag"), "<b> is a tag");
+        assert_eq!(html_text("unclosed <b"), "unclosed");
+        assert_eq!(html_text("a<script>never closed"), "a");
+    }
+
+    #[test]
+    fn the_named_table_is_sorted_for_binary_search() {
+        assert!(NAMED.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(NAMED.iter().all(|(name, _)| name.len() <= MAX_NAME));
+        assert_eq!(NAMED.len(), 253);
+    }
+
+    #[test]
+    fn out_of_range_references_are_replacement_characters() {
+        assert_eq!(
+            decode_entities("&#0;&#xD800;&#99999999999999999999;"),
+            "\u{fffd}\u{fffd}\u{fffd}"
+        );
+        assert_eq!(decode_entities("&#150;&#146;"), "–’");
+    }
+}

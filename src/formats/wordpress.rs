@@ -1,0 +1,471 @@
+//! WordPress REST API v2 posts (`/wp-json/wp/v2/posts?_embed`): an array of
+//! posts or one post, with the author, featured image and terms that `_embed`
+//! adds. Titles, excerpts, captions and names are rendered HTML there and are
+//! read as text; `content.rendered` is the body.
+
+use std::rc::Rc;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::{
+    date_time, headline, html_line, id_text, lenient, lenient_vec, line, newest_first,
+    server_message, shown, FormatError,
+};
+use crate::model::{Article, Body, Feed, Image};
+use crate::timestamp::Timestamp;
+
+/// A post, an array of posts, or WordPress's error document. `[]` counts too:
+/// it is WordPress's answer for a page with no posts.
+pub fn detect(value: &Value) -> bool {
+    match value {
+        Value::Array(items) => items.is_empty() || items.iter().any(is_post),
+        _ => is_post(value) || is_error(value),
+    }
+}
+
+fn is_post(value: &Value) -> bool {
+    let rendered = |key| value.get(key).and_then(|f| f.get("rendered")).is_some();
+    let text = |key| value.get(key).is_some_and(Value::is_string);
+    rendered("title")
+        || rendered("content")
+        || rendered("excerpt")
+        || (text("slug") && text("link") && text("type"))
+}
+
+fn is_error(value: &Value) -> bool {
+    value.get("code").is_some_and(Value::is_string)
+        && value.get("message").is_some_and(Value::is_string)
+}
+
+/// `{"code": "rest_forbidden", "message": "…", "data": {"status": 401}}`
+#[derive(Deserialize, Default)]
+struct ErrorDocument {
+    #[serde(default, deserialize_with = "lenient")]
+    code: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    message: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    data: Option<ErrorData>,
+}
+
+#[derive(Deserialize)]
+struct ErrorData {
+    #[serde(default, deserialize_with = "lenient")]
+    status: Option<u16>,
+}
+
+#[derive(Deserialize)]
+struct Post {
+    #[serde(default, deserialize_with = "lenient")]
+    id: Option<Value>,
+    #[serde(default, deserialize_with = "lenient")]
+    link: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    date: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    date_gmt: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    modified: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    modified_gmt: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    title: Option<Rendered>,
+    #[serde(default, deserialize_with = "lenient")]
+    content: Option<Rendered>,
+    #[serde(default, deserialize_with = "lenient")]
+    excerpt: Option<Rendered>,
+    #[serde(rename = "_embedded", default, deserialize_with = "lenient")]
+    embedded: Option<Embedded>,
+}
+
+/// `{"rendered": "<p>…</p>"}`
+#[derive(Deserialize)]
+struct Rendered {
+    #[serde(default, deserialize_with = "lenient")]
+    rendered: Option<String>,
+}
+
+/// What `?_embed` adds. An entry the reader may not see is an error object
+/// (`{"code": "rest_forbidden", …}`) in place of the author or media; it has
+/// none of the fields read here, so it simply contributes nothing.
+#[derive(Deserialize, Default)]
+struct Embedded {
+    #[serde(default, deserialize_with = "lenient_vec")]
+    author: Vec<User>,
+    #[serde(rename = "wp:featuredmedia", default, deserialize_with = "lenient_vec")]
+    featured_media: Vec<Media>,
+    #[serde(rename = "wp:term", default, deserialize_with = "lenient_vec")]
+    terms: Vec<Terms>,
+}
+
+#[derive(Deserialize)]
+struct User {
+    #[serde(default, deserialize_with = "lenient")]
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Media {
+    #[serde(default, deserialize_with = "lenient")]
+    source_url: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    alt_text: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    caption: Option<Rendered>,
+    #[serde(default, deserialize_with = "lenient")]
+    media_details: Option<MediaDetails>,
+}
+
+#[derive(Deserialize, Default)]
+struct MediaDetails {
+    #[serde(default, deserialize_with = "lenient")]
+    width: Option<u32>,
+    #[serde(default, deserialize_with = "lenient")]
+    height: Option<u32>,
+    #[serde(default, deserialize_with = "lenient")]
+    sizes: Option<Map<String, Value>>,
+    #[serde(default, deserialize_with = "lenient")]
+    image_meta: Option<ImageMeta>,
+}
+
+#[derive(Deserialize)]
+struct ImageMeta {
+    #[serde(default, deserialize_with = "lenient")]
+    credit: Option<String>,
+}
+
+/// One of `media_details.sizes`: `{"source_url", "width", "height"}`.
+#[derive(Deserialize)]
+struct Size {
+    #[serde(default, deserialize_with = "lenient")]
+    source_url: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    width: Option<u32>,
+    #[serde(default, deserialize_with = "lenient")]
+    height: Option<u32>,
+}
+
+/// One taxonomy's terms: `_embedded["wp:term"]` is a list of these.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct Terms(#[serde(deserialize_with = "lenient_vec")] Vec<Term>);
+
+#[derive(Deserialize)]
+struct Term {
+    #[serde(default, deserialize_with = "lenient")]
+    taxonomy: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    slug: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    name: Option<String>,
+}
+
+/// Converts detected WordPress JSON. Posts with nothing to show are skipped;
+/// an error document is [`FormatError::Api`].
+pub fn adapt(value: Value) -> Result<Feed, FormatError> {
+    if is_error(&value) {
+        let error: ErrorDocument = serde_json::from_value(value).unwrap_or_default();
+        return Err(FormatError::Api {
+            api: "WordPress",
+            message: server_message(error.message),
+            code: line(error.code),
+            status: error.data.and_then(|d| d.status),
+        });
+    }
+    let posts = match value {
+        Value::Array(posts) => posts,
+        post => vec![post],
+    };
+    let mut feed = Feed::default();
+    for (index, raw) in posts.into_iter().enumerate() {
+        let Ok(post) = serde_json::from_value::<Post>(raw) else {
+            continue;
+        };
+        if let Some(article) = article(post, index) {
+            feed.items.push(Rc::new(article));
+        }
+    }
+    newest_first(&mut feed);
+    Ok(feed)
+}
+
+fn article(post: Post, index: usize) -> Option<Article> {
+    let embedded = post.embedded.unwrap_or_default();
+    let body = Body::from_html(&rendered(post.content).unwrap_or_default());
+    let summary = html_line(rendered(post.excerpt));
+    let headline = headline(html_line(rendered(post.title)), summary.as_deref(), &body);
+    let url = line(post.link);
+    shown(Article {
+        id: id_text(post.id)
+            .or_else(|| url.clone())
+            .unwrap_or_else(|| index.to_string()),
+        url,
+        headline,
+        summary,
+        published: site_time(post.date_gmt.as_deref(), post.date.as_deref()),
+        updated: site_time(post.modified_gmt.as_deref(), post.modified.as_deref()),
+        authors: embedded
+            .author
+            .into_iter()
+            .filter_map(|u| html_line(u.name))
+            .collect(),
+        section: section(embedded.terms),
+        language: None,
+        dateline: None,
+        image: embedded.featured_media.into_iter().find_map(image),
+        body,
+    })
+}
+
+fn rendered(field: Option<Rendered>) -> Option<String> {
+    field?.rendered
+}
+
+/// `date_gmt` is the instant, in UTC without a zone suffix; `date` is the same
+/// instant on the site's clock, so their difference is the site's offset.
+fn site_time(gmt: Option<&str>, local: Option<&str>) -> Option<Timestamp> {
+    let gmt = gmt?;
+    let instant = Timestamp::parse_utc(gmt).or_else(|| date_time(Some(gmt)))?;
+    let offset_minutes = local
+        .and_then(Timestamp::parse_utc)
+        .map(|local| local.epoch_ms - instant.epoch_ms)
+        .filter(|ms| ms % 60_000 == 0)
+        .and_then(|ms| i16::try_from(ms / 60_000).ok())
+        .filter(|minutes| minutes.unsigned_abs() <= 18 * 60)
+        .unwrap_or(0);
+    Some(Timestamp {
+        offset_minutes,
+        ..instant
+    })
+}
+
+fn image(media: Media) -> Option<Image> {
+    let src = line(media.source_url)?;
+    let details = media.media_details.unwrap_or_default();
+    Some(Image {
+        src,
+        alt: html_line(media.alt_text).unwrap_or_default(),
+        caption: html_line(rendered(media.caption)),
+        credit: details
+            .image_meta
+            .as_ref()
+            .and_then(|meta| html_line(meta.credit.clone())),
+        width: details.width.filter(|w| *w > 0),
+        height: details.height.filter(|h| *h > 0),
+        srcset: srcset(details),
+    })
+}
+
+/// `"url 300w, url 1024w"` from the sizes WordPress generated, keeping those
+/// with the full image's proportions as WordPress's own `srcset` does: the
+/// square thumbnail is a crop, another picture.
+fn srcset(details: MediaDetails) -> Option<String> {
+    let mut candidates: Vec<(u32, String)> = details
+        .sizes?
+        .into_iter()
+        .filter_map(|(_, size)| serde_json::from_value::<Size>(size).ok())
+        .filter_map(|size| {
+            let url = line(size.source_url)?;
+            let width = size.width.filter(|w| *w > 0)?;
+            let same_shape = match (details.width, details.height, size.height) {
+                (Some(full_w), Some(full_h), Some(h)) if full_w > 0 && full_h > 0 => {
+                    // Within a pixel of the full image's height at this width.
+                    (u64::from(width) * u64::from(full_h))
+                        .abs_diff(u64::from(h) * u64::from(full_w))
+                        <= u64::from(full_w)
+                }
+                _ => true,
+            };
+            // A space or comma in a URL would split the candidate list.
+            let listable = !url.contains(|c: char| c.is_whitespace() || c == ',');
+            (same_shape && listable).then_some((width, url))
+        })
+        .collect();
+    candidates.sort_by_key(|(width, _)| *width);
+    candidates.dedup_by_key(|(width, _)| *width);
+    if candidates.len() < 2 {
+        return None;
+    }
+    let list: Vec<String> = candidates
+        .into_iter()
+        .map(|(width, url)| format!("{url} {width}w"))
+        .collect();
+    Some(list.join(", "))
+}
+
+/// The first category. WordPress files posts nobody categorised under
+/// "Uncategorized", which is no section.
+fn section(terms: Vec<Terms>) -> Option<String> {
+    terms
+        .into_iter()
+        .flat_map(|Terms(terms)| terms)
+        .filter(|t| t.taxonomy.as_deref() == Some("category"))
+        .filter(|t| t.slug.as_deref() != Some("uncategorized"))
+        .find_map(|t| html_line(t.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::parse;
+
+    const SAMPLE: &str = include_str!("../../sample/wordpress.json");
+
+    #[test]
+    fn the_sample_carries_the_seed_article_in_the_sites_offset() {
+        let feed = parse(SAMPLE).unwrap();
+        let seed = &feed.items[0];
+        assert!(seed
+            .headline
+            .starts_with("Lạng Sơn: Bảo vệ nền tảng tư tưởng của Đảng"));
+        let published = seed.published.unwrap();
+        assert_eq!(published.epoch_ms, 1_624_594_500_000);
+        assert_eq!(published.offset_minutes, 420);
+        assert_eq!(published.to_string(), "2021-06-25T11:15:00+07:00");
+        assert_eq!(seed.authors, ["P.V"]);
+        assert_eq!(seed.section.as_deref(), Some("Chính trị"));
+        let image = seed.image.as_ref().unwrap();
+        assert_eq!(
+            image.src, "images/hoi-nghi.svg",
+            "relative, as the site wrote it"
+        );
+        assert_eq!(image.credit.as_deref(), Some("Ảnh minh hoạ"));
+        assert_eq!(image.alt, "Các đại biểu dự Hội nghị");
+        assert_eq!(image.caption.as_deref(), Some("Các đại biểu dự Hội nghị"));
+        assert_eq!(
+            seed.summary.as_deref(),
+            Some("Ban Chỉ đạo 35 tỉnh Lạng Sơn sơ kết công tác 6 tháng đầu năm 2021.")
+        );
+        let Body::Html(html) = &seed.body else {
+            panic!("{:?}", seed.body)
+        };
+        assert!(html.matches("<p>").count() >= 4, "{html}");
+        assert!(html.contains("<p>Ngày 23/6, Ban Chỉ đạo"));
+    }
+
+    #[test]
+    fn entities_are_decoded_and_tags_removed_from_text_fields() {
+        let feed = parse(
+            r#"[{"id": 5, "title": {"rendered": "Tom &amp; Jerry&#8217;s <em>big</em> day"},
+                 "excerpt": {"rendered": "<p>Caf&eacute; &hellip; <a href=\"/x\">more</a></p>\n"},
+                 "_embedded": {"author": [{"name": "<b>Ann</b> &amp; Bo"}],
+                               "wp:term": [[{"taxonomy": "category", "name": "Food &amp; Drink"}]]}}]"#,
+        )
+        .unwrap();
+        let post = &feed.items[0];
+        assert_eq!(post.id, "5");
+        assert_eq!(post.headline, "Tom & Jerry’s big day");
+        assert_eq!(post.summary.as_deref(), Some("Café … more"));
+        assert_eq!(post.authors, ["Ann & Bo"]);
+        assert_eq!(post.section.as_deref(), Some("Food & Drink"));
+    }
+
+    #[test]
+    fn embedded_error_objects_stand_in_for_what_the_reader_may_not_see() {
+        let forbidden = r#"{"code": "rest_forbidden", "message": "Sorry, you are not allowed to do that.", "data": {"status": 401}}"#;
+        let feed = parse(&format!(
+            r#"{{"id": 9, "title": {{"rendered": "Visible"}}, "content": {{"rendered": "<p>Text</p>"}},
+                 "_embedded": {{"author": [{forbidden}], "wp:featuredmedia": [{forbidden}],
+                                "wp:term": [{forbidden}, [{{"taxonomy": "category", "name": "News"}}]]}}}}"#
+        ))
+        .unwrap();
+        let post = &feed.items[0];
+        assert_eq!(post.headline, "Visible");
+        assert!(post.authors.is_empty());
+        assert_eq!(post.image, None);
+        assert_eq!(post.section.as_deref(), Some("News"));
+    }
+
+    #[test]
+    fn a_top_level_error_says_what_the_server_said() {
+        let err = parse(
+            r#"{"code": "rest_forbidden", "message": "Sorry, you are not allowed to do that.", "data": {"status": 401}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            FormatError::Api {
+                api: "WordPress",
+                message: "Sorry, you are not allowed to do that.".into(),
+                code: Some("rest_forbidden".into()),
+                status: Some(401),
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "WordPress answered with an error instead of articles: “Sorry, you are not allowed to do that.” (rest_forbidden, HTTP 401)."
+        );
+        let err =
+            parse(r#"{"code": "x", "message": "<b>Bad</b> request", "data": "?"}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "WordPress answered with an error instead of articles: “Bad request” (x)."
+        );
+    }
+
+    #[test]
+    fn the_sites_offset_is_date_minus_date_gmt() {
+        let feed = parse(
+            r#"[{"id": 1, "title": {"rendered": "New York"}, "date": "2021-06-25T00:15:00", "date_gmt": "2021-06-25T04:15:00",
+                 "modified": "2021-06-26T09:00:00", "modified_gmt": "2021-06-26T13:00:00"},
+                {"id": 2, "title": {"rendered": "No local date"}, "date_gmt": "2021-06-24T04:15:00"},
+                {"id": 3, "title": {"rendered": "Draft"}, "date": "2021-06-27T00:00:00", "date_gmt": null},
+                {"id": 4, "title": {"rendered": "Nonsense"}, "date": "1999-01-01T00:00:00", "date_gmt": "2021-06-23T00:00:00"}]"#,
+        )
+        .unwrap();
+        let times: Vec<_> = feed
+            .items
+            .iter()
+            .map(|a| (a.id.as_str(), a.published.map(|t| t.to_string())))
+            .collect();
+        assert_eq!(
+            times,
+            [
+                ("1", Some("2021-06-25T00:15:00-04:00".to_owned())),
+                ("2", Some("2021-06-24T04:15:00Z".to_owned())),
+                ("4", Some("2021-06-23T00:00:00Z".to_owned())),
+                ("3", None),
+            ]
+        );
+        assert_eq!(
+            feed.items[0].updated.unwrap().to_string(),
+            "2021-06-26T09:00:00-04:00"
+        );
+    }
+
+    #[test]
+    fn srcset_lists_the_sizes_with_the_images_proportions() {
+        let feed = parse(
+            r#"{"id": 1, "title": {"rendered": "T"}, "_embedded": {"wp:featuredmedia": [{
+                "source_url": "https://x.example/full.jpg", "alt_text": "Alt", "caption": {"rendered": "<p>Cap</p>\n"},
+                "media_details": {"width": 2000, "height": 1000, "image_meta": {"credit": "AP"}, "sizes": {
+                    "thumbnail": {"source_url": "https://x.example/150.jpg", "width": 150, "height": 150},
+                    "large": {"source_url": "https://x.example/1024.jpg", "width": 1024, "height": 512},
+                    "medium": {"source_url": "https://x.example/300.jpg", "width": 300, "height": 150},
+                    "broken": {"source_url": 7, "width": "wide"},
+                    "full": {"source_url": "https://x.example/full.jpg", "width": 2000, "height": 1000}}}}]}}"#,
+        )
+        .unwrap();
+        let image = feed.items[0].image.as_ref().unwrap();
+        assert_eq!(image.src, "https://x.example/full.jpg");
+        assert_eq!(
+            (
+                image.alt.as_str(),
+                image.caption.as_deref(),
+                image.credit.as_deref()
+            ),
+            ("Alt", Some("Cap"), Some("AP"))
+        );
+        assert_eq!((image.width, image.height), (Some(2000), Some(1000)));
+        assert_eq!(
+            image.srcset.as_deref(),
+            Some("https://x.example/300.jpg 300w, https://x.example/1024.jpg 1024w, https://x.example/full.jpg 2000w")
+        );
+    }
+
+    #[test]
+    fn an_empty_array_is_an_empty_feed() {
+        assert!(parse("[]").unwrap().items.is_empty());
+    }
+}
