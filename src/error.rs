@@ -46,6 +46,7 @@ impl LoadError {
     pub fn status(&self) -> Option<u16> {
         match self {
             LoadError::Http { status, .. } => Some(*status),
+            LoadError::Format(FormatError::Api { status, .. }) => *status,
             _ => None,
         }
     }

@@ -122,6 +122,20 @@ impl Feed {
             article.url = web(article.url.take());
             article.image = article.image.take().and_then(|mut image| {
                 image.src = web(Some(image.src))?;
+                image.srcset = image.srcset.take().and_then(|set| {
+                    let candidates: Vec<String> = set
+                        .split(',')
+                        .filter_map(|candidate| {
+                            let candidate = candidate.trim();
+                            let (url, descriptor) = candidate
+                                .split_once(char::is_whitespace)
+                                .unwrap_or((candidate, ""));
+                            let url = web(Some(url.to_owned()))?;
+                            Some(format!("{url} {}", descriptor.trim()).trim_end().to_owned())
+                        })
+                        .collect();
+                    (!candidates.is_empty()).then(|| candidates.join(", "))
+                });
                 Some(image)
             });
         }
@@ -146,6 +160,9 @@ mod tests {
                 url: Some("javascript:alert(1)".into()),
                 image: Some(Image {
                     src: "img/a.jpg".into(),
+                    srcset: Some(
+                        "a-300.jpg 300w, javascript:x 600w,https://cdn.example/a.jpg 1024w".into(),
+                    ),
                     ..Image::default()
                 }),
                 ..Article::default()
@@ -164,9 +181,11 @@ mod tests {
             Some("https://news.example/page2.json")
         );
         assert_eq!(feed.items[0].url, None);
+        let image = feed.items[0].image.as_ref().unwrap();
+        assert_eq!(image.src, "https://news.example/img/a.jpg");
         assert_eq!(
-            feed.items[0].image.as_ref().unwrap().src,
-            "https://news.example/img/a.jpg"
+            image.srcset.as_deref(),
+            Some("https://news.example/a-300.jpg 300w, https://cdn.example/a.jpg 1024w")
         );
     }
 }

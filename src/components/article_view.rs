@@ -39,6 +39,9 @@ pub fn ArticleView(
         <article class="aw-article" lang={article.language.clone()}>
             { heading(*heading_level, "aw-headline", html! { &article.headline }) }
             <p class="aw-meta">
+                if let Some(place) = &article.dateline {
+                    <span class="aw-place">{ place }</span>
+                }
                 if let Some(at) = article.published {
                     <Dateline {at} locale={locale.clone()} time_zone={time_zone.clone()} />
                 }
