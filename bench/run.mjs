@@ -33,7 +33,10 @@ const big = {
   items: Array.from({ length: 1000 }, (_, i) => {
     const model = seed.items[i % seed.items.length];
     const at = new Date(Date.UTC(2021, 5, 25, 4, 15) - i * 3_600_000).toISOString().replace(".000Z", "Z");
-    return { ...model, id: `item-${i}`, url: `https://news.example/items/${i}`, title: `${i + 1}. ${model.title}`, date_published: at };
+    // A list feed carries a summary and the lead, not the whole story: ~1 KB an item.
+    const lead = (model.content_text || "").split(/\n\s*\n/)[0];
+    return { ...model, id: `item-${i}`, url: `https://news.example/items/${i}`, title: `${i + 1}. ${model.title}`,
+      content_text: lead, content_html: undefined, date_published: at };
   }),
 };
 const data = {
