@@ -128,57 +128,6 @@ pub fn collapse(text: &str) -> String {
         .join(" ")
 }
 
-#[cfg(target_arch = "wasm32")]
-pub use html::text_paragraphs;
-
-#[cfg(target_arch = "wasm32")]
-mod html {
-    use web_sys::{DomParser, Node, SupportedType};
-
-    /// The text of untrusted HTML, one paragraph per top-level element.
-    ///
-    /// The browser's `DOMParser` builds an inert document (no scripts run, no
-    /// resources load); only `textContent` is read from it.
-    pub fn text_paragraphs(html: &str) -> Vec<String> {
-        let Ok(parser) = DomParser::new() else {
-            return Vec::new();
-        };
-        let Ok(doc) = parser.parse_from_string(html, SupportedType::TextHtml) else {
-            return Vec::new();
-        };
-        let Some(body) = doc.body() else {
-            return Vec::new();
-        };
-        let children = body.child_nodes();
-        let mut out = Vec::new();
-        let mut inline = String::new();
-        for i in 0..children.length() {
-            let Some(node) = children.item(i) else {
-                continue;
-            };
-            let text = node.text_content().unwrap_or_default();
-            if node.node_type() == Node::ELEMENT_NODE && is_block(&node.node_name()) {
-                out.extend(super::paragraphs(&std::mem::take(&mut inline)));
-                let p = super::collapse(&text);
-                if !p.is_empty() {
-                    out.push(p);
-                }
-            } else {
-                inline.push_str(&text);
-            }
-        }
-        out.extend(super::paragraphs(&inline));
-        out
-    }
-
-    fn is_block(name: &str) -> bool {
-        !matches!(
-            name,
-            "A" | "B" | "I" | "EM" | "STRONG" | "SPAN" | "CODE" | "BR" | "SMALL" | "SUB" | "SUP"
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
