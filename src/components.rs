@@ -2,13 +2,15 @@
 //! plain data through props and never fetch or parse anything themselves.
 
 mod article_view;
+mod blocks;
 mod dateline;
 mod figure;
 mod list;
 mod states;
 mod widget;
 
-pub use article_view::ArticleView;
+pub use article_view::{ArticleView, ArticleViewProps};
+pub use blocks::{Blocks, BlocksProps};
 pub use dateline::Dateline;
 pub use figure::Figure;
 pub use list::ArticleList;

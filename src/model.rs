@@ -48,7 +48,7 @@ pub struct Article {
 }
 
 /// An image with the words that go with it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Image {
     /// Absolute `http(s)` URL of the image.
     pub src: String,
@@ -66,6 +66,76 @@ pub struct Image {
     pub srcset: Option<String>,
 }
 
+/// One block of an article body: the typed form untrusted HTML is turned into
+/// by [`crate::body`], and all the body view knows how to show.
+///
+/// The parser bounds nesting (quotes, lists, figures) to a few levels, so code
+/// that recurses over blocks stays shallow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph of running text.
+    Paragraph(Vec<Inline>),
+    /// A section heading; `level` is the element level it is shown at (1–6).
+    Heading {
+        /// `h1`–`h6`.
+        level: u8,
+        /// The heading's text.
+        content: Vec<Inline>,
+    },
+    /// A bulleted or numbered list.
+    List {
+        /// `ol` rather than `ul`.
+        ordered: bool,
+        /// The items, never empty.
+        items: Vec<ListItem>,
+    },
+    /// A block quotation.
+    Quote(Vec<Block>),
+    /// An image with an optional caption.
+    Figure {
+        /// The image; an absolute `http(s)` `src`. Its `caption` and `credit`
+        /// stay `None`: the caption is `caption` here, links and all.
+        image: Image,
+        /// The caption, empty when there is none.
+        caption: Vec<Inline>,
+    },
+    /// Preformatted text (code, verse) shown with its whitespace.
+    Preformatted(String),
+    /// A thematic break.
+    Rule,
+}
+
+/// One item of a [`Block::List`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListItem {
+    /// A run of text, the usual `<li>text</li>`.
+    Inline(Vec<Inline>),
+    /// Several blocks: paragraphs, a nested list, a quote.
+    Blocks(Vec<Block>),
+}
+
+/// Text inside a block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    /// Plain text, whitespace already collapsed.
+    Text(String),
+    /// A link; `href` is absolute and `http:`, `https:` or `mailto:`.
+    Link {
+        /// Where it goes.
+        href: String,
+        /// What it says.
+        content: Vec<Inline>,
+    },
+    /// Stressed text (`em`, `i`).
+    Emphasis(Vec<Inline>),
+    /// Important text (`strong`, `b`).
+    Strong(Vec<Inline>),
+    /// Code, as plain text.
+    Code(String),
+    /// A line break inside a block.
+    LineBreak,
+}
+
 /// The article text, as the source gave it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Body {
@@ -74,8 +144,9 @@ pub enum Body {
     Empty,
     /// Plain text, already split into paragraphs.
     Text(Vec<String>),
-    /// Untrusted HTML from the source. It is parsed in the browser into typed
-    /// blocks by [`crate::body`]; it is never given to `innerHTML`.
+    /// Untrusted HTML from the source, as the format adapters found it. The
+    /// browser parses it into [`Block`]s ([`crate::body::blocks`]); it is
+    /// never written into the page as markup.
     Html(String),
 }
 

@@ -2,10 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{heading, Dateline, Figure};
-use crate::config::TimeZone;
+use super::{heading, Blocks, Dateline, Figure};
+use crate::body;
+use crate::config::{Target, TimeZone};
 use crate::i18n;
-use crate::model::{Article, Body};
+use crate::model::{Article, Block};
 
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,9 @@ pub struct ArticleViewProps {
     /// Zone for the dateline.
     #[prop_or_default]
     pub time_zone: TimeZone,
+    /// Where links in the body open.
+    #[prop_or_default]
+    pub target: Target,
 }
 
 /// One article in full: headline, meta line (dateline, byline, section),
@@ -31,9 +35,12 @@ pub fn ArticleView(
         heading_level,
         locale,
         time_zone,
+        target,
     }: &ArticleViewProps,
 ) -> Html {
-    let paragraphs = use_memo(article.clone(), |article| paragraphs(&article.body));
+    let blocks = use_memo((article.clone(), *heading_level), |(article, level)| {
+        Rc::<[Block]>::from(body::blocks(&article.body, article.url.as_deref(), *level))
+    });
     let strings = i18n::strings(locale);
     html! {
         <article class="aw-article" lang={article.language.clone()}>
@@ -59,19 +66,8 @@ pub fn ArticleView(
                 <Figure image={image.clone()} />
             }
             <div class="aw-body" part="body">
-                { for paragraphs.iter().map(|p| html! { <p>{ p }</p> }) }
+                <Blocks blocks={(*blocks).clone()} target={*target} />
             </div>
         </article>
-    }
-}
-
-fn paragraphs(body: &Body) -> Vec<String> {
-    match body {
-        Body::Empty => Vec::new(),
-        Body::Text(paragraphs) => paragraphs.clone(),
-        #[cfg(target_arch = "wasm32")]
-        Body::Html(html) => crate::body::text_paragraphs(html),
-        #[cfg(not(target_arch = "wasm32"))]
-        Body::Html(_) => Vec::new(),
     }
 }

@@ -176,7 +176,7 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
         View::Empty => html! { <EmptyState locale={locale.clone()} /> },
         View::Article(article) => html! {
             <ArticleView {article} heading_level={props.heading_level} locale={locale.clone()}
-                time_zone={props.time_zone.clone()} />
+                time_zone={props.time_zone.clone()} target={props.target} />
         },
         View::List(items) => html! {
             <ArticleList {items} {layout} heading_level={props.heading_level} locale={locale.clone()}

@@ -1,0 +1,286 @@
+//! The allow-list: what each element of an untrusted body becomes. Anything
+//! not named here is unwrapped to its content; no attribute is kept unless
+//! it is read here, checked, and copied into the model.
+
+use super::collapse;
+use crate::model::{is_web_url, Image};
+
+/// What an element of the source becomes in the block model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Tag {
+    /// Ends the paragraph before and after it: `p`, `div`, `section`, `td`, …
+    Break,
+    /// Only its content counts: `span`, `u`, unknown and custom elements.
+    Unwrap,
+    /// `h1`–`h6`, with the source's level.
+    Heading(u8),
+    /// `ul` or `ol`.
+    List { ordered: bool },
+    /// `li`.
+    Item,
+    /// `blockquote`.
+    Quote,
+    /// `figure`.
+    Figure,
+    /// `figcaption`.
+    Caption,
+    /// `pre`.
+    Preformatted,
+    /// `code`, `kbd`, `samp`.
+    Code,
+    /// `em`, `i`, `cite`.
+    Emphasis,
+    /// `strong`, `b`.
+    Strong,
+    /// An `a` whose `href` resolved to an allowed URL.
+    Link(String),
+    /// An `http(s)` `iframe`, shown as a link to its source. What the frame
+    /// element contains is never read.
+    Embed { href: String, text: String },
+    /// `br`.
+    LineBreak,
+    /// `hr`.
+    Rule,
+    /// An `img` with an `http(s)` source.
+    Image(Image),
+}
+
+impl Tag {
+    /// Whether the element's children are skipped (void or replaced elements).
+    pub(super) fn is_leaf(&self) -> bool {
+        matches!(
+            self,
+            Tag::Embed { .. } | Tag::LineBreak | Tag::Rule | Tag::Image(_)
+        )
+    }
+}
+
+/// What the element named `name` (its lowercase local name) becomes, or
+/// `None` when it is dropped together with everything inside it.
+///
+/// `attr` reads one of its attributes; `resolve` makes a URL absolute against
+/// the article's address with the browser's URL parser, `None` if it cannot.
+pub(super) fn classify(
+    name: &str,
+    attr: impl Fn(&str) -> Option<String>,
+    resolve: impl Fn(&str) -> Option<String>,
+) -> Option<Tag> {
+    let tag = match name {
+        // Code, styles, other documents, forms, metadata and foreign content:
+        // none of it is article text a reader saw on the source site.
+        "script" | "style" | "template" | "noscript" | "object" | "embed" | "applet" | "param"
+        | "svg" | "math" | "form" | "input" | "button" | "select" | "option" | "optgroup"
+        | "datalist" | "textarea" | "output" | "base" | "meta" | "link" | "title" | "head"
+        | "frame" | "frameset" | "noframes" | "noembed" | "xmp" | "plaintext" | "canvas"
+        | "portal" | "fencedframe" | "area" | "source" | "track" => return None,
+        _ if attr("hidden").is_some() => return None,
+        "iframe" => return embed(&attr, &resolve),
+        "img" => return image(&attr, &resolve).map(Tag::Image),
+        "a" => match attr("href").and_then(|href| link_url(&href, &resolve)) {
+            Some(href) => Tag::Link(href),
+            None => Tag::Unwrap,
+        },
+        "h1" => Tag::Heading(1),
+        "h2" => Tag::Heading(2),
+        "h3" => Tag::Heading(3),
+        "h4" => Tag::Heading(4),
+        "h5" => Tag::Heading(5),
+        "h6" => Tag::Heading(6),
+        "ul" | "menu" | "dir" => Tag::List { ordered: false },
+        "ol" => Tag::List { ordered: true },
+        "li" => Tag::Item,
+        "blockquote" => Tag::Quote,
+        "figure" => Tag::Figure,
+        "figcaption" => Tag::Caption,
+        "pre" | "listing" => Tag::Preformatted,
+        "code" | "kbd" | "samp" | "tt" => Tag::Code,
+        "em" | "i" | "cite" | "dfn" | "var" => Tag::Emphasis,
+        "strong" | "b" => Tag::Strong,
+        "br" => Tag::LineBreak,
+        "hr" => Tag::Rule,
+        "p" | "div" | "section" | "article" | "aside" | "header" | "footer" | "main" | "nav"
+        | "address" | "center" | "hgroup" | "search" | "details" | "summary" | "dialog" | "dl"
+        | "dt" | "dd" | "table" | "caption" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
+        | "fieldset" | "legend" | "body" | "html" => Tag::Break,
+        _ => Tag::Unwrap,
+    };
+    Some(tag)
+}
+
+/// Whether an absolute URL may be a link: `http:`, `https:` or `mailto:`.
+pub(super) fn is_link_url(url: &str) -> bool {
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    matches!(scheme.as_deref(), Some("http" | "https" | "mailto"))
+}
+
+fn link_url(href: &str, resolve: impl Fn(&str) -> Option<String>) -> Option<String> {
+    resolve(href).filter(|url| is_link_url(url))
+}
+
+fn web_url(src: &str, resolve: impl Fn(&str) -> Option<String>) -> Option<String> {
+    resolve(src).filter(|url| is_web_url(url))
+}
+
+fn embed(
+    attr: impl Fn(&str) -> Option<String>,
+    resolve: impl Fn(&str) -> Option<String>,
+) -> Option<Tag> {
+    let href = web_url(&attr("src")?, resolve)?;
+    let text = attr("title")
+        .map(|t| collapse(&t))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| href.clone());
+    Some(Tag::Embed { href, text })
+}
+
+fn image(
+    attr: impl Fn(&str) -> Option<String>,
+    resolve: impl Fn(&str) -> Option<String>,
+) -> Option<Image> {
+    // Lazy-loading plugins keep the real address in a data attribute and a
+    // placeholder in `src`.
+    let src = ["data-lazy-src", "data-src", "src"]
+        .into_iter()
+        .filter_map(&attr)
+        .find_map(|src| web_url(&src, &resolve))?;
+    Some(Image {
+        src,
+        alt: attr("alt").map(|a| collapse(&a)).unwrap_or_default(),
+        width: attr("width").and_then(|w| dimension(&w)),
+        height: attr("height").and_then(|h| dimension(&h)),
+        ..Image::default()
+    })
+}
+
+/// A `width`/`height` attribute as browsers read it: leading digits, not 0.
+fn dimension(value: &str) -> Option<u32> {
+    let value = value.trim_start();
+    let digits = value
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(value.len());
+    value[..digits].parse().ok().filter(|n| *n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(href: &str) -> Option<String> {
+        let href = href.trim();
+        if href.contains(':') {
+            Some(href.to_owned())
+        } else {
+            Some(format!("https://news.example/a/{href}"))
+        }
+    }
+
+    fn tag(name: &str, attrs: &[(&str, &str)]) -> Option<Tag> {
+        let attr = |n: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| *k == n)
+                .map(|(_, v)| (*v).to_owned())
+        };
+        classify(name, attr, resolve)
+    }
+
+    #[test]
+    fn only_http_https_and_mailto_are_links() {
+        assert!(is_link_url("https://news.example/"));
+        assert!(is_link_url("HTTP://news.example/"));
+        assert!(is_link_url("mailto:desk@news.example"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "blob:https://x/1",
+            "file:///etc",
+            "",
+            "no-scheme",
+        ] {
+            assert!(!is_link_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn links_resolve_against_the_base_and_bad_ones_lose_only_their_link() {
+        assert_eq!(
+            tag("a", &[("href", "b.html")]),
+            Some(Tag::Link("https://news.example/a/b.html".into()))
+        );
+        assert_eq!(
+            tag("a", &[("href", "javascript:alert(1)")]),
+            Some(Tag::Unwrap)
+        );
+        assert_eq!(tag("a", &[]), Some(Tag::Unwrap));
+    }
+
+    #[test]
+    fn images_need_a_web_source_and_keep_alt_and_size() {
+        assert_eq!(tag("img", &[("src", "data:image/png;base64,AA")]), None);
+        assert_eq!(tag("img", &[("src", "javascript:x")]), None);
+        assert_eq!(
+            tag(
+                "img",
+                &[
+                    ("src", "data:image/gif;base64,R0l"),
+                    ("data-src", "p.jpg"),
+                    ("alt", " A \n view "),
+                    ("width", "840px"),
+                    ("height", "0"),
+                    ("onerror", "alert(1)"),
+                ]
+            ),
+            Some(Tag::Image(Image {
+                src: "https://news.example/a/p.jpg".into(),
+                alt: "A view".into(),
+                width: Some(840),
+                height: None,
+                ..Image::default()
+            }))
+        );
+    }
+
+    #[test]
+    fn frames_become_links_to_their_source_or_nothing() {
+        assert_eq!(
+            tag("iframe", &[("src", "https://video.example/e/1")]),
+            Some(Tag::Embed {
+                href: "https://video.example/e/1".into(),
+                text: "https://video.example/e/1".into()
+            })
+        );
+        assert_eq!(
+            tag(
+                "iframe",
+                &[("src", "https://video.example/e/1"), ("title", "The falls")]
+            ),
+            Some(Tag::Embed {
+                href: "https://video.example/e/1".into(),
+                text: "The falls".into()
+            })
+        );
+        assert_eq!(tag("iframe", &[("src", "javascript:alert(1)")]), None);
+        assert_eq!(tag("iframe", &[]), None);
+    }
+
+    #[test]
+    fn dangerous_and_hidden_elements_are_dropped_and_unknown_ones_unwrapped() {
+        for name in [
+            "script", "style", "template", "iframe", "object", "embed", "svg", "math", "form",
+            "input", "button", "select", "textarea", "base", "meta", "link", "title", "head",
+            "noscript",
+        ] {
+            assert_eq!(tag(name, &[]), None, "{name}");
+        }
+        assert_eq!(tag("p", &[("hidden", "")]), None);
+        assert_eq!(tag("b-b", &[]), Some(Tag::Unwrap));
+        assert_eq!(
+            tag("span", &[("style", "position:fixed")]),
+            Some(Tag::Unwrap)
+        );
+        assert_eq!(tag("h4", &[]), Some(Tag::Heading(4)));
+        assert_eq!(tag("ol", &[]), Some(Tag::List { ordered: true }));
+        assert_eq!(tag("div", &[("class", "wp-block-group")]), Some(Tag::Break));
+    }
+}
