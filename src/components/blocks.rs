@@ -84,7 +84,7 @@ fn inlines(content: &[Inline], target: Target) -> Html {
 fn inline(inline: &Inline, target: Target) -> Html {
     match inline {
         Inline::Text(text) => html! { text },
-        Inline::Link { href, content } => super::link(href, target, inlines(content, target)),
+        Inline::Link { href, content } => super::link(href, target, None, inlines(content, target)),
         Inline::Emphasis(content) => html! { <em>{ inlines(content, target) }</em> },
         Inline::Strong(content) => html! { <strong>{ inlines(content, target) }</strong> },
         Inline::Code(text) => html! { <code>{ text }</code> },
