@@ -46,7 +46,7 @@ fn block(block: &Block, target: Target) -> Html {
         Block::Quote(blocks) => html! { <blockquote>{ blocks_html(blocks, target) }</blockquote> },
         Block::Figure { image, caption } => html! {
             <figure>
-                { image_html(image) }
+                <BodyImage image={image.clone()} />
                 if !caption.is_empty() {
                     <figcaption>{ inlines(caption, target) }</figcaption>
                 }
@@ -64,15 +64,33 @@ fn list_item(item: &ListItem, target: Target) -> Html {
     }
 }
 
-fn image_html(image: &Image) -> Html {
+/// Props of [`BodyImage`].
+#[derive(Properties, PartialEq)]
+pub struct BodyImageProps {
+    /// The image, its `src` already checked.
+    pub image: Image,
+}
+
+/// An image inside the body; removed if it fails to load, leaving its
+/// caption, rather than showing a broken-image icon.
+#[component]
+pub fn BodyImage(BodyImageProps { image }: &BodyImageProps) -> Html {
+    let broken = use_state(|| false);
+    if *broken {
+        return Html::default();
+    }
+    let onerror = Callback::from(move |_: Event| broken.set(true));
     html! {
         <img
             src={image.src.clone()}
             alt={image.alt.clone()}
             width={image.width.map(|w| w.to_string())}
             height={image.height.map(|h| h.to_string())}
+            srcset={image.srcset.clone()}
+            sizes={image.srcset.as_ref().map(|_| "(min-width: 800px) 800px, 100vw")}
             loading="lazy"
             decoding="async"
+            {onerror}
         />
     }
 }
