@@ -154,6 +154,7 @@ fn intl_zone(ts: &Timestamp, zone: &TimeZone) -> Option<String> {
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Intl)]
+    #[derive(Clone)]
     type DateTimeFormat;
 
     #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
@@ -163,7 +164,46 @@ extern "C" {
     fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
 }
 
+thread_local! {
+    // Building an Intl.DateTimeFormat costs far more than using one, and a list
+    // of 100 items needs the same two formatters 100 times. Keyed by everything
+    // that shapes the output, never mutated after creation, bounded: safe to
+    // share between widgets.
+    static FORMATTERS: std::cell::RefCell<Vec<(String, DateTimeFormat)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A cached formatter for these options, built on first use.
 fn formatter(locale: &str, zone: Option<&str>, fields: &[(&str, &str)]) -> Option<DateTimeFormat> {
+    const MAX: usize = 32;
+    let mut key = format!("{locale}|{}", zone.unwrap_or_default());
+    for (name, value) in fields {
+        key.extend(["|", name, "=", value]);
+    }
+    let cached = FORMATTERS.with_borrow(|cache| {
+        cache
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, f)| f.clone())
+    });
+    if cached.is_some() {
+        return cached;
+    }
+    let made = new_formatter(locale, zone, fields)?;
+    FORMATTERS.with_borrow_mut(|cache| {
+        if cache.len() >= MAX {
+            cache.remove(0);
+        }
+        cache.push((key, made.clone()));
+    });
+    Some(made)
+}
+
+fn new_formatter(
+    locale: &str,
+    zone: Option<&str>,
+    fields: &[(&str, &str)],
+) -> Option<DateTimeFormat> {
     let options = js_sys::Object::new();
     for (key, value) in fields {
         js_sys::Reflect::set(&options, &(*key).into(), &(*value).into()).ok()?;
