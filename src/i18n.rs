@@ -19,6 +19,17 @@ pub struct Strings {
     pub empty: &'static str,
     /// Label before the byline, for screen readers.
     pub by: &'static str,
+    /// Shown when a refresh failed and older articles stay on screen,
+    /// followed by the time they were fetched.
+    pub stale: &'static str,
+    /// The mark on articles that are new since the last update.
+    pub new: &'static str,
+    /// The button that shows more articles.
+    pub load_more: &'static str,
+    /// That button while the next page loads.
+    pub loading_more: &'static str,
+    /// Shown when the next page could not be loaded.
+    pub more_failed: &'static str,
 }
 
 const VI: Strings = Strings {
@@ -27,6 +38,11 @@ const VI: Strings = Strings {
     retry: "Thử lại",
     empty: "Chưa có bài viết nào.",
     by: "Tác giả",
+    stale: "Không cập nhật được — đang hiển thị bài viết lúc",
+    new: "Mới",
+    load_more: "Tải thêm",
+    loading_more: "Đang tải…",
+    more_failed: "Không tải thêm được bài viết.",
 };
 
 const EN: Strings = Strings {
@@ -35,6 +51,11 @@ const EN: Strings = Strings {
     retry: "Try again",
     empty: "There are no articles yet.",
     by: "By",
+    stale: "Couldn't update — showing articles from",
+    new: "New",
+    load_more: "Load more",
+    loading_more: "Loading…",
+    more_failed: "More articles could not be loaded.",
 };
 
 /// The UI strings for a BCP 47 tag: Vietnamese for `vi*`, English otherwise.
@@ -166,6 +187,29 @@ pub fn format_dateline(ts: &Timestamp, locale: &str, zone: &TimeZone) -> String 
         (Some(day), Some(time)) => format!("{day}, {time}"),
         (day, time) => day.or(time).unwrap_or_else(|| ts.to_string()),
     }
+}
+
+/// A time of day in the reader's zone ("10:42"), with the date when it is
+/// not today: when the articles on screen were fetched.
+pub fn format_clock(epoch_ms: u64, locale: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let today = js_sys::Date::new_0().to_date_string() == date.to_date_string();
+    let fields: &[(&str, &str)] = if today {
+        &[
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("hourCycle", "h23"),
+        ]
+    } else {
+        &[
+            ("day", "numeric"),
+            ("month", "short"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("hourCycle", "h23"),
+        ]
+    };
+    formatter(locale, None, fields).map_or_else(String::new, |f| f.format(&date))
 }
 
 #[cfg(test)]

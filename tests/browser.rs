@@ -39,7 +39,18 @@ async fn until(mut done: impl FnMut() -> bool) {
     panic!("condition not reached");
 }
 
+/// Renders a widget that finds no copy kept by an earlier test.
 fn render(props: ArticleWidgetProps) -> (Element, Rc<RefCell<Vec<String>>>) {
+    forget_cache();
+    render_keeping_cache(props)
+}
+
+fn forget_cache() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+}
+
+fn render_keeping_cache(props: ArticleWidgetProps) -> (Element, Rc<RefCell<Vec<String>>>) {
     let root = mount_point();
     let states = Rc::new(RefCell::new(Vec::new()));
     let seen = states.clone();
