@@ -68,7 +68,17 @@ pub enum Fetched {
 /// deadline on each attempt, the body capped as it streams in. `etag` is that
 /// of the copy on screen, sent as `If-None-Match`.
 pub async fn fetch(url: &str, etag: Option<&str>, policy: &Policy) -> Result<Fetched, LoadError> {
-    let mut retry = Retry::new(etag.is_some());
+    fetch_with(url, etag, policy, &mut Retry::new(etag.is_some())).await
+}
+
+/// [`fetch`] with the attempts counted in `retry`, which tells afterwards
+/// whether `If-None-Match` was given up on.
+async fn fetch_with(
+    url: &str,
+    etag: Option<&str>,
+    policy: &Policy,
+    retry: &mut Retry,
+) -> Result<Fetched, LoadError> {
     loop {
         let sent = etag.filter(|_| retry.conditional());
         let failure = match http::attempt(url, sent, policy).await {
@@ -116,8 +126,8 @@ pub enum Update<T> {
         etag: Option<String>,
         at: u64,
     },
-    /// The copy on screen is current.
-    Unchanged { at: u64 },
+    /// The copy on screen is current; `etag` is the one to send next time.
+    Unchanged { etag: Option<String>, at: u64 },
     /// The fetch failed; what is on screen (if anything) stays.
     Failed(LoadError),
 }
@@ -137,10 +147,24 @@ pub async fn watch<T>(
     mut report: impl FnMut(Update<T>),
 ) {
     let mut schedule = None;
+    let mut preflight_refused = false;
     loop {
-        let update = match fetch(&url, etag.as_deref(), &policy).await {
-            Ok(Fetched::Changed(document)) => match parse(&document) {
+        let mut retry = Retry::new(etag.is_some());
+        let result = fetch_with(&url, etag.as_deref(), &policy, &mut retry).await;
+        // If-None-Match failed where a request without it worked: the server
+        // refuses its CORS preflight. Each refresh would fail once more
+        // first, so the ETag is forgotten, here and in what is reported and
+        // kept, and If-None-Match never sent again.
+        if result.is_ok() && etag.is_some() && !retry.conditional() {
+            preflight_refused = true;
+            etag = None;
+        }
+        let update = match result {
+            Ok(Fetched::Changed(mut document)) => match parse(&document) {
                 Ok(value) => {
+                    if preflight_refused {
+                        document.etag = None;
+                    }
                     etag.clone_from(&document.etag);
                     let at = browser::now();
                     keep(document, at);
@@ -157,7 +181,10 @@ pub async fn watch<T>(
                 if let Some(store) = browser::storage() {
                     cache::touch(&store, &url, at);
                 }
-                Update::Unchanged { at }
+                Update::Unchanged {
+                    etag: etag.clone(),
+                    at,
+                }
             }
             Err(error) => Update::Failed(error),
         };

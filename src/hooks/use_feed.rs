@@ -278,8 +278,8 @@ impl Reducible for Model {
                 Update::Fresh { value, etag, at } => {
                     model.show(FeedState::Ready(value), etag, at, true)
                 }
-                Update::Unchanged { at } => {
-                    let (state, etag) = (model.loaded.state.clone(), model.etag.take());
+                Update::Unchanged { etag, at } => {
+                    let state = model.loaded.state.clone();
                     model.show(state, etag, at, false);
                 }
                 Update::Failed(error) => match model.loaded.state {
@@ -359,7 +359,16 @@ mod tests {
         let m = reduce(m, update(1, fresh(&["c", "a", "b"], 200)));
         assert_eq!(&*m.loaded.new_ids, ["c".to_owned()]);
         assert_eq!((m.loaded.loads, m.confirmed_at), (2, 200));
-        let m = reduce(m, update(1, Update::Unchanged { at: 300 }));
+        let m = reduce(
+            m,
+            update(
+                1,
+                Update::Unchanged {
+                    etag: Some("\"200\"".into()),
+                    at: 300,
+                },
+            ),
+        );
         assert!(m.loaded.new_ids.is_empty());
         assert_eq!((m.loaded.loads, m.confirmed_at), (3, 300));
         assert_eq!(m.etag.as_deref(), Some("\"200\""));
@@ -377,7 +386,16 @@ mod tests {
         let m = reduce(m, refresh(2, "u"));
         assert!(matches!(m.loaded.state, FeedState::Ready(_)));
         assert_eq!(m.loaded.stale_since, Some(1_000));
-        let m = reduce(m, update(2, Update::Unchanged { at: 5_000 }));
+        let m = reduce(
+            m,
+            update(
+                2,
+                Update::Unchanged {
+                    etag: None,
+                    at: 5_000,
+                },
+            ),
+        );
         assert_eq!(m.loaded.stale_since, None);
     }
 
