@@ -28,12 +28,15 @@ test-browser:
 	cargo test --target wasm32-unknown-unknown
 
 test-e2e: build
+	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
 	npx playwright test --config e2e/playwright.config.mjs
 
 lint: tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo fmt --check --manifest-path e2e/fault-server/Cargo.toml
+	cargo clippy --manifest-path e2e/fault-server/Cargo.toml -- -D warnings
 
 tools:
 	tools/install.sh
@@ -42,4 +45,4 @@ tools-browsers:
 	tools/install.sh browsers
 
 clean:
-	rm -rf dist target e2e/test-results screenshots
+	rm -rf dist target e2e/fault-server/target e2e/test-results screenshots
