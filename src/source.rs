@@ -132,21 +132,47 @@ pub enum Update<T> {
     Failed(LoadError),
 }
 
-/// Fetches `url` now, then every `refresh_s` seconds (0: only now) while the
-/// page is visible, and at once when it becomes visible again if a refresh is
-/// overdue. `etag` is that of the copy on screen. `parse` turns a document
-/// into what is shown: a document it rejects counts as a failure, and is
-/// neither shown nor kept. Good documents are kept in the browser's cache.
-/// Every outcome goes to `report`.
+/// What [`watch`] fetches, and when.
+#[derive(Clone, Debug)]
+pub struct Watch {
+    /// The document's URL.
+    pub url: String,
+    /// The `ETag` of the copy on screen.
+    pub etag: Option<String>,
+    /// Limits of each fetch.
+    pub policy: Policy,
+    /// Seconds between refreshes; 0: none.
+    pub refresh_s: u32,
+    /// Whether to fetch at once, or only when the first refresh is due (the
+    /// copy on screen is current, only the interval changed).
+    pub fetch_now: bool,
+}
+
+/// Fetches `watch.url` (now, or when due), then every `refresh_s` seconds
+/// while the page is visible, and at once when it becomes visible again if a
+/// refresh is overdue. `parse` turns a document into what is shown: a
+/// document it rejects counts as a failure, and is neither shown nor kept.
+/// Good documents are kept in the browser's cache. Every outcome goes to
+/// `report`.
 pub async fn watch<T>(
-    url: String,
-    mut etag: Option<String>,
-    policy: Policy,
-    refresh_s: u32,
+    watch: Watch,
     parse: impl Fn(&Document) -> Result<T, LoadError>,
     mut report: impl FnMut(Update<T>),
 ) {
+    let Watch {
+        url,
+        mut etag,
+        policy,
+        refresh_s,
+        fetch_now,
+    } = watch;
     let mut schedule = None;
+    if !fetch_now {
+        if refresh_s == 0 {
+            return;
+        }
+        until_due(schedule.insert(Schedule::new(refresh_s, browser::now()))).await;
+    }
     let mut preflight_refused = false;
     loop {
         let mut retry = Retry::new(etag.is_some());

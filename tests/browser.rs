@@ -354,3 +354,66 @@ async fn load_more_shows_the_next_page_without_repeats_then_goes_away() {
     assert!(button().is_none(), "no next page, no button");
     assert_eq!(last_state(&states), "ready");
 }
+
+/// How many times the page has requested a URL ending in `suffix`.
+fn requests(suffix: &str) -> usize {
+    let entries = web_sys::window()
+        .unwrap()
+        .performance()
+        .unwrap()
+        .get_entries_by_type("resource");
+    entries
+        .iter()
+        .filter(|e| {
+            js_sys::Reflect::get(e, &"name".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+                .ends_with(suffix)
+        })
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn a_new_refresh_interval_fetches_nothing_until_due_and_reload_fetches_now() {
+    forget_cache();
+    let suffix = "seed-feed.json?interval";
+    let states = Rc::new(RefCell::new(Vec::new()));
+    let seen = states.clone();
+    let props = ArticleWidgetProps {
+        src: Some(format!("tests/fixtures/{suffix}").into()),
+        on_state: Callback::from(move |s: WidgetState| {
+            seen.borrow_mut().push(s.as_str().to_owned())
+        }),
+        ..ArticleWidgetProps::default()
+    };
+    let mut app =
+        Renderer::<ArticleWidget>::with_root_and_props(mount_point(), props.clone()).render();
+    until(|| last_state(&states) == "ready").await;
+    assert_eq!(requests(suffix), 1);
+
+    app.update(ArticleWidgetProps {
+        refresh: 60,
+        ..props.clone()
+    });
+    for _ in 0..20 {
+        yew::scheduler::flush().await;
+    }
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 300)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    assert_eq!(requests(suffix), 1, "no fetch for a new interval");
+
+    app.update(ArticleWidgetProps {
+        refresh: 60,
+        reload: 1,
+        ..props
+    });
+    until(|| requests(suffix) == 2).await;
+    until(|| states.borrow().len() == 3).await;
+    assert_eq!(*states.borrow(), ["loading", "ready", "ready"]);
+}

@@ -54,16 +54,18 @@ pub struct Loaded {
 
 /// Loads `source`, again whenever it or `reload` changes, and every `refresh`
 /// seconds (0: never). A refresh keeps the articles on screen, even when it
-/// fails.
+/// fails. A new `refresh` or `policy` alone fetches nothing until due.
 #[hook]
 pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -> Loaded {
     let model = use_reducer(Model::default);
     let sessions = use_mut_ref(|| 0u32);
+    let last_reload = use_mut_ref(|| None::<u32>);
     {
         let model = model.clone();
         use_effect_with(
             (source, reload, refresh, policy),
-            move |(source, _, refresh, policy)| {
+            move |(source, reload, refresh, policy)| {
+                let reloaded = last_reload.borrow_mut().replace(*reload) != Some(*reload);
                 let session = {
                     let mut last = sessions.borrow_mut();
                     *last = last.wrapping_add(1);
@@ -124,14 +126,17 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
                             keep,
                             cached,
                         });
-                        Either::Right(source::watch(
+                        let watch = source::Watch {
                             url,
                             etag,
-                            policy.clone(),
-                            *refresh,
-                            |document| feed_of(document).map(Rc::new),
-                            report,
-                        ))
+                            policy: policy.clone(),
+                            refresh_s: *refresh,
+                            // Only `refresh` or the policy changed: what is
+                            // on screen is current, the next fetch is when due.
+                            fetch_now: !keep || reloaded,
+                        };
+                        let parse = |document: &Document| feed_of(document).map(Rc::new);
+                        Either::Right(source::watch(watch, parse, report))
                     }
                 };
                 let (task, cancel) = abortable(work);
