@@ -71,10 +71,17 @@ const longestStall = (page) => page.evaluate(() => (clearInterval(window.stallTi
 
 const state = (widget) => widget.getAttribute("data-state");
 
+let pageErrors = [];
+
 test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto("/e2e/blank.html");
   await page.waitForFunction(() => customElements.get("article-widget"));
 });
+
+// Whatever the feed does, nothing is thrown in the page (a panic would be).
+test.afterEach(() => expect(pageErrors).toEqual([]));
 
 test("a 404 is an http error at once, not retried", async ({ page }) => {
   const t = unique("404");

@@ -149,6 +149,7 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
     }
     model.loaded.clone()
 }
+
 /// A document as the widget shows it: parsed, its next page found, its URLs
 /// made absolute.
 pub(super) fn feed_of(document: &Document) -> Result<Feed, LoadError> {

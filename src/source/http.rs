@@ -142,7 +142,7 @@ async fn read_body(response: &Response, max: u32) -> Result<Vec<u8>, LoadError> 
         let start = bytes.len();
         let end = start + chunk.length() as usize;
         if end > max as usize {
-            let _ = reader.cancel();
+            // Returning drops the request's AbortOnDrop: the download stops.
             return Err(LoadError::TooLarge {
                 bytes: u64::from(max),
             });
