@@ -120,14 +120,22 @@ pub fn cached(url: &str) -> Option<(Document, u64)> {
 /// What [`watch`] reports after each fetch.
 #[derive(Debug)]
 pub enum Update<T> {
-    /// A new document, already parsed. `at` is when it arrived.
+    /// A new document.
     Fresh {
+        /// What `parse` made of it.
         value: T,
+        /// Its `ETag`, to send as `If-None-Match` next time.
         etag: Option<String>,
+        /// When it arrived (ms since the epoch).
         at: u64,
     },
-    /// The copy on screen is current; `etag` is the one to send next time.
-    Unchanged { etag: Option<String>, at: u64 },
+    /// The copy on screen is current.
+    Unchanged {
+        /// The `ETag` to send next time (`None` once the server refused it).
+        etag: Option<String>,
+        /// When the server said so (ms since the epoch).
+        at: u64,
+    },
     /// The fetch failed; what is on screen (if anything) stays.
     Failed(LoadError),
 }
