@@ -5,6 +5,7 @@
 import { test, expect } from "@playwright/test";
 
 const FAULT = "http://127.0.0.1:4180";
+const SHOTS = new URL("../screenshots/", import.meta.url).pathname;
 
 let counter = 0;
 /** A test name for the fault server's per-test attempt log. */
@@ -144,7 +145,7 @@ test("a truncated body is a network error after three attempts", async ({ page }
   const t = unique("truncated");
   const w = await addWidget(page, "w", `/truncated?t=${t}`);
   await expect(w).toHaveAttribute("data-state", "error");
-  await expect(w.locator("[role=alert]")).toContainText("could not be reached");
+  await expect(w.locator("[role=alert]")).toContainText("the answer broke off");
   expect(await events(page, "w")).toMatchObject([{ kind: "network" }]);
   expect(await attempts(t)).toHaveLength(3);
 });
@@ -267,6 +268,7 @@ test("cached articles show at once after a reload, and survive failing refreshes
 
   await expect(notice).toContainText(/^Couldn't update — showing articles from \d\d:\d\d$/, { timeout: 15_000 });
   await expect(notice).toBeVisible();
+  await w.screenshot({ path: `${SHOTS}stale-notice.png` });
   expect(await state(w)).toBe("ready");
   await expect(w.locator("li")).toHaveCount(3);
   const failed = await attempts(t);
@@ -292,6 +294,7 @@ test("Load more appends the next page without repeats, then goes away", async ({
   await expect(w.locator("li")).toHaveCount(3);
   const more = w.locator("button[part=more]");
   await expect(more).toHaveText("Load more");
+  await w.screenshot({ path: `${SHOTS}load-more.png` });
   await more.click();
   await expect(w.locator("li")).toHaveCount(5);
   await expect(w.locator("li h2")).toHaveText(["Tin p1", "Tin p2", "Tin p3", "Tin p4", "Tin p5"]);
@@ -311,6 +314,7 @@ test("Load more that fails says so, keeps the articles, and can be tried again",
   await expect(more).toHaveText("Đang tải…");
   await expect(more).toHaveAttribute("aria-busy", "true");
   await expect(w.locator(".aw-more [role=status]")).toHaveText("Không tải thêm được bài viết.", { timeout: 10_000 });
+  await w.screenshot({ path: `${SHOTS}load-more-failed.png` });
   await expect(more).toHaveText("Tải thêm");
   await expect(w.locator("li")).toHaveCount(3);
   expect(await state(w)).toBe("ready");
@@ -330,6 +334,7 @@ test("articles new since the last update are marked", async ({ page }) => {
   await expect(first).toHaveAttribute("data-new", "");
   await expect(first.locator(".aw-new")).toHaveText("New");
   await expect(first.locator("h2")).toHaveText("Tin g3");
+  await w.screenshot({ path: `${SHOTS}new-article.png` });
 });
 
 test("removing the element cancels its retry; a new src drops the old request's answer", async ({ page }) => {

@@ -131,7 +131,7 @@ async fn read_body(response: &Response, max: u32) -> Result<Vec<u8>, LoadError> 
     loop {
         let read: ReadableStreamReadResult = JsFuture::from(reader.read())
             .await
-            .map_err(|e| LoadError::Network(js_reason(&e)))?
+            .map_err(|e| LoadError::Network(format!("the answer broke off ({})", js_reason(&e))))?
             .unchecked_into();
         if read.get_done().unwrap_or(true) {
             return Ok(bytes);
@@ -202,7 +202,7 @@ fn js_reason(error: &wasm_bindgen::JsValue) -> String {
     js_sys::Reflect::get(error, &"message".into())
         .ok()
         .and_then(|m| m.as_string())
-        .unwrap_or_else(|| "the connection was closed".to_owned())
+        .unwrap_or_else(|| "connection closed".to_owned())
 }
 
 #[cfg(test)]
