@@ -32,6 +32,7 @@ test-browser:
 	cargo test --target wasm32-unknown-unknown
 
 test-e2e: build
+	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
 	npx playwright test --config e2e/playwright.config.mjs
 
 ## The size budget, on the release build that test-e2e made
@@ -46,6 +47,8 @@ lint: tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo fmt --check --manifest-path e2e/fault-server/Cargo.toml
+	cargo clippy --manifest-path e2e/fault-server/Cargo.toml -- -D warnings
 
 tools:
 	tools/install.sh
@@ -54,4 +57,4 @@ tools-browsers:
 	tools/install.sh browsers
 
 clean:
-	rm -rf dist target e2e/test-results screenshots
+	rm -rf dist target e2e/fault-server/target e2e/test-results screenshots

@@ -3,6 +3,7 @@
 import { defineConfig } from "@playwright/test";
 
 const port = 4173;
+const faultPort = 4180;
 
 export default defineConfig({
   testDir: ".",
@@ -28,12 +29,23 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node server.mjs`,
-    cwd: ".",
-    env: { PORT: String(port), CDN_PORT: String(port + 1) },
-    url: `http://127.0.0.1:${port}/article-widget.js`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node server.mjs`,
+      cwd: ".",
+      env: { PORT: String(port), CDN_PORT: String(port + 1) },
+      url: `http://127.0.0.1:${port}/article-widget.js`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // The misbehaving feed server of faults.spec.mjs, on another origin.
+      // `make test-e2e` builds it first; a cold build here takes a while.
+      command: `cargo run --release --quiet --manifest-path fault-server/Cargo.toml -- ${faultPort}`,
+      cwd: ".",
+      url: `http://127.0.0.1:${faultPort}/_health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
 });

@@ -7,6 +7,7 @@ mod dateline;
 mod figure;
 mod list;
 mod states;
+mod updates;
 mod widget;
 
 pub use article_view::{ArticleView, ArticleViewProps};

@@ -65,37 +65,21 @@ impl Mounted {
         });
         let root = mount_point(&shadow)?;
         let _ = host.set_attribute("data-state", "loading");
-        let mut mounted = Mounted {
-            app: Renderer::<ArticleWidget>::with_root_and_props(
-                root,
-                ArticleWidgetProps::default(),
-            )
-            .render(),
+        let mut warned = Vec::new();
+        // The first render has the real attributes: a render without them
+        // would report "no src" before they arrived.
+        let props = props_of(&host, 0, &mut warned);
+        Some(Mounted {
+            app: Renderer::<ArticleWidget>::with_root_and_props(root, props).render(),
             host,
             reload: 0,
-            warned: Vec::new(),
-        };
-        mounted.update();
-        Some(mounted)
+            warned,
+        })
     }
 
     /// Re-reads the attributes and re-renders; fetches again only if `src` changed.
     pub fn update(&mut self) {
-        let host = &self.host;
-        let (config, warnings) = Config::parse(|name| host.get_attribute(name));
-        for warning in warnings {
-            if !self.warned.contains(&warning) {
-                web_sys::console::warn_1(&warning.as_str().into());
-                self.warned.push(warning);
-            }
-        }
-        let mut props = ArticleWidgetProps::from_config(config);
-        if props.src.is_none() {
-            props.inline_json = inline_json(host);
-        }
-        props.reload = self.reload;
-        props.on_state = state_reporter(host.clone());
-        props.on_open = Some(open_reporter(host.clone()));
+        let props = props_of(&self.host, self.reload, &mut self.warned);
         self.app.update(props);
     }
 
@@ -109,6 +93,25 @@ impl Mounted {
     pub fn destroy(self) {
         self.app.destroy();
     }
+}
+
+/// The props for `host`'s attributes, warning once about each bad value.
+fn props_of(host: &HtmlElement, reload: u32, warned: &mut Vec<String>) -> ArticleWidgetProps {
+    let (config, warnings) = Config::parse(|name| host.get_attribute(name));
+    for warning in warnings {
+        if !warned.contains(&warning) {
+            web_sys::console::warn_1(&warning.as_str().into());
+            warned.push(warning);
+        }
+    }
+    let mut props = ArticleWidgetProps::from_config(config);
+    if props.src.is_none() {
+        props.inline_json = inline_json(host);
+    }
+    props.reload = reload;
+    props.on_state = state_reporter(host.clone());
+    props.on_open = Some(open_reporter(host.clone()));
+    props
 }
 
 fn mount_point(shadow: &ShadowRoot) -> Option<web_sys::Element> {

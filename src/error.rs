@@ -25,6 +25,19 @@ pub enum LoadError {
     /// The document is over the size cap.
     #[error("The feed is too large: more than {bytes} bytes.")]
     TooLarge { bytes: u64 },
+    /// An HTML page where the feed should be: often a login, error or
+    /// "not found" page served with status 200.
+    #[error("The feed URL returned a web page, not JSON. Check the address: it may lead to a login or error page.")]
+    WebPage,
+    /// A `Content-Type` that is neither JSON nor missing.
+    #[error("The feed URL returned {content_type}, not JSON.")]
+    NotJson { content_type: String },
+    /// A successful answer with nothing in it.
+    #[error("The feed URL returned an empty document.")]
+    Empty,
+    /// Bytes that are not UTF-8 text, which JSON must be.
+    #[error("The feed is not UTF-8 text (invalid byte at position {at}).")]
+    NotUtf8 { at: usize },
     /// The document is not one the widget can read.
     #[error(transparent)]
     Format(#[from] FormatError),
@@ -38,7 +51,11 @@ impl LoadError {
             LoadError::Timeout { .. } => "timeout",
             LoadError::Http { .. } => "http",
             LoadError::TooLarge { .. } => "too-large",
-            LoadError::Format(_) => "format",
+            LoadError::Format(_)
+            | LoadError::WebPage
+            | LoadError::NotJson { .. }
+            | LoadError::Empty
+            | LoadError::NotUtf8 { .. } => "format",
         }
     }
 
@@ -72,5 +89,26 @@ mod tests {
             status_text: String::new(),
         };
         assert_eq!(e.to_string(), "The feed server answered HTTP 500.");
+    }
+
+    #[test]
+    fn what_is_not_json_is_a_format_error() {
+        assert!(LoadError::WebPage
+            .to_string()
+            .contains("returned a web page, not JSON"));
+        let e = LoadError::NotJson {
+            content_type: "image/png".into(),
+        };
+        assert_eq!(e.to_string(), "The feed URL returned image/png, not JSON.");
+        for e in [
+            e,
+            LoadError::WebPage,
+            LoadError::Empty,
+            LoadError::NotUtf8 { at: 3 },
+        ] {
+            assert_eq!(e.kind(), "format");
+        }
+        assert_eq!(LoadError::TooLarge { bytes: 1 }.kind(), "too-large");
+        assert_eq!(LoadError::Timeout { seconds: 10 }.kind(), "timeout");
     }
 }

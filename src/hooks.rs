@@ -1,5 +1,7 @@
 //! Hooks that connect the plain-Rust layers to components.
 
 mod use_feed;
+mod use_more;
 
-pub use use_feed::{use_feed, FeedSource, FeedState};
+pub use use_feed::{use_feed, FeedSource, FeedState, Loaded};
+pub use use_more::{use_more, More, MoreStatus};

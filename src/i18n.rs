@@ -20,6 +20,17 @@ pub struct Strings {
     pub empty: &'static str,
     /// Label before the byline, for screen readers.
     pub by: &'static str,
+    /// Shown when a refresh failed and older articles stay on screen,
+    /// followed by the time they were fetched.
+    pub stale: &'static str,
+    /// The mark on articles that are new since the last update.
+    pub new: &'static str,
+    /// The button that shows more articles.
+    pub load_more: &'static str,
+    /// That button while the next page loads.
+    pub loading_more: &'static str,
+    /// Shown when the next page could not be loaded.
+    pub more_failed: &'static str,
     /// The error state's message, by kind of failure.
     pub failure: Failure,
 }
@@ -40,6 +51,8 @@ pub struct Failure {
     pub too_large: &'static str,
     /// Not something the widget can read.
     pub format: &'static str,
+    /// An HTML page (a login page, an error page) where the feed should be.
+    pub web_page: &'static str,
 }
 
 const VI: Strings = Strings {
@@ -55,7 +68,13 @@ const VI: Strings = Strings {
         http: "Máy chủ nguồn tin báo lỗi {status}.",
         too_large: "Nguồn tin quá lớn để hiển thị.",
         format: "Nguồn tin không phải là danh sách bài viết.",
+        web_page: "Địa chỉ nguồn tin trả về một trang web, không phải dữ liệu bài viết.",
     },
+    stale: "Không cập nhật được — đang hiển thị bài viết lúc",
+    new: "Mới",
+    load_more: "Tải thêm",
+    loading_more: "Đang tải…",
+    more_failed: "Không tải thêm được bài viết.",
 };
 
 const EN: Strings = Strings {
@@ -71,7 +90,13 @@ const EN: Strings = Strings {
         http: "The news source answered with error {status}.",
         too_large: "The news source is too large to show.",
         format: "The news source is not an article feed.",
+        web_page: "The feed URL returned a web page, not JSON.",
     },
+    stale: "Couldn't update — showing articles from",
+    new: "New",
+    load_more: "Load more",
+    loading_more: "Loading…",
+    more_failed: "More articles could not be loaded.",
 };
 
 /// The UI strings for a BCP 47 tag: Vietnamese for `vi*`, English otherwise.
@@ -93,7 +118,11 @@ pub fn failure_message(locale: &str, error: &LoadError) -> String {
         LoadError::Timeout { .. } => words.timeout.to_owned(),
         LoadError::Http { status, .. } => words.http.replace("{status}", &status.to_string()),
         LoadError::TooLarge { .. } => words.too_large.to_owned(),
-        LoadError::Format(_) => words.format.to_owned(),
+        LoadError::WebPage => words.web_page.to_owned(),
+        LoadError::Format(_)
+        | LoadError::NotJson { .. }
+        | LoadError::Empty
+        | LoadError::NotUtf8 { .. } => words.format.to_owned(),
     }
 }
 
@@ -302,6 +331,29 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> String;
+}
+
+/// A time of day in the reader's zone ("10:42"), with the date when it is
+/// not today: when the articles on screen were fetched.
+pub fn format_clock(epoch_ms: u64, locale: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let today = js_sys::Date::new_0().to_date_string() == date.to_date_string();
+    let fields: &[(&str, &str)] = if today {
+        &[
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("hourCycle", "h23"),
+        ]
+    } else {
+        &[
+            ("day", "numeric"),
+            ("month", "short"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("hourCycle", "h23"),
+        ]
+    };
+    formatter(locale, None, fields).map_or_else(String::new, |f| f.format(&date))
 }
 
 #[cfg(test)]

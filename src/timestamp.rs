@@ -169,7 +169,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic
 // Gregorian calendar, no tables.
-fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
+pub(crate) fn days_from_civil(year: u32, month: u32, day: u32) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

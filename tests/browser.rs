@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_widget::config::Layout;
+use article_widget::source::{self, cache, Policy};
 use article_widget::{ArticleWidget, ArticleWidgetProps, WidgetState};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -39,7 +40,18 @@ async fn until(mut done: impl FnMut() -> bool) {
     panic!("condition not reached");
 }
 
+/// Renders a widget that finds no copy kept by an earlier test.
 fn render(props: ArticleWidgetProps) -> (Element, Rc<RefCell<Vec<String>>>) {
+    forget_cache();
+    render_keeping_cache(props)
+}
+
+fn forget_cache() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+}
+
+fn render_keeping_cache(props: ArticleWidgetProps) -> (Element, Rc<RefCell<Vec<String>>>) {
     let root = mount_point();
     let states = Rc::new(RefCell::new(Vec::new()));
     let seen = states.clone();
@@ -179,4 +191,229 @@ async fn lists_are_ordered_newest_first_and_limited() {
         first.get_attribute("href").as_deref(),
         Some("https://news.example/lang-son/ban-chi-dao-35-so-ket-6-thang-dau-nam-2021")
     );
+}
+
+fn last_state(states: &Rc<RefCell<Vec<String>>>) -> String {
+    states.borrow().last().cloned().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_document_over_the_size_cap_is_an_error_that_says_so() {
+    let (root, states) = render(ArticleWidgetProps {
+        src: Some("tests/fixtures/seed-feed.json?cap".into()),
+        policy: Policy {
+            max_bytes: 1000,
+            ..Policy::default()
+        },
+        ..ArticleWidgetProps::default()
+    });
+    until(|| last_state(&states) == "error").await;
+    assert!(
+        text(&root, "[role=alert]").contains("too large: more than 1000 bytes"),
+        "{}",
+        text(&root, "[role=alert]")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_web_page_where_the_feed_should_be_is_named_as_such() {
+    let (root, states) = render(ArticleWidgetProps {
+        src: Some("tests/fixtures/login.html".into()),
+        ..ArticleWidgetProps::default()
+    });
+    until(|| last_state(&states) == "error").await;
+    assert!(text(&root, "[role=alert]").contains("returned a web page, not JSON"));
+    assert_eq!(*states.borrow(), ["loading", "error"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_copy_kept_from_an_earlier_visit_shows_before_the_network_answers() {
+    let src = "tests/fixtures/seed-feed.json?visit";
+    let (_, states) = render(ArticleWidgetProps {
+        src: Some(src.into()),
+        ..ArticleWidgetProps::default()
+    });
+    until(|| last_state(&states) == "ready").await;
+
+    let (root, states) = render_keeping_cache(ArticleWidgetProps {
+        src: Some(src.into()),
+        ..ArticleWidgetProps::default()
+    });
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector_all("ol > li").unwrap().length(),
+        4,
+        "articles before any network answer"
+    );
+    assert_eq!(last_state(&states), "ready");
+    // Revalidated: ready is announced again, nothing marked new.
+    until(|| states.borrow().len() >= 3).await;
+    assert_eq!(*states.borrow(), ["loading", "ready", "ready"]);
+    assert!(root.query_selector("[data-new]").unwrap().is_none());
+}
+
+/// `localStorage` as the widget's cache sees it.
+struct Local(web_sys::Storage);
+
+impl cache::Store for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get_item(key).unwrap()
+    }
+    fn set(&self, key: &str, value: &str) -> bool {
+        self.0.set_item(key, value).is_ok()
+    }
+    fn remove(&self, key: &str) {
+        self.0.remove_item(key).unwrap();
+    }
+    fn keys(&self) -> Vec<String> {
+        let n = self.0.length().unwrap();
+        (0..n).filter_map(|i| self.0.key(i).unwrap()).collect()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn articles_new_since_the_last_visit_are_marked() {
+    forget_cache();
+    let src = "tests/fixtures/paged-1.json?marks";
+    let url = source::resolve_against_page(src).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let earlier = r#"{"version":"https://jsonfeed.org/version/1.1","items":[
+        {"id":"p1","title":"Tin thứ nhất","date_published":"2026-11-26T10:00:00+07:00"},
+        {"id":"gone","title":"Tin cũ","date_published":"2026-11-25T10:00:00+07:00"}]}"#;
+    let entry = cache::Entry {
+        etag: None,
+        next_page: None,
+        text: earlier.into(),
+        saved_at: js_sys::Date::now() as u64,
+    };
+    cache::write(&Local(storage), &url, &entry);
+
+    let (root, states) = render_keeping_cache(ArticleWidgetProps {
+        src: Some(src.into()),
+        lang: Some("vi".into()),
+        limit: 5,
+        ..ArticleWidgetProps::default()
+    });
+    yew::scheduler::flush().await;
+    assert!(
+        text(&root, "ol").contains("Tin cũ"),
+        "the earlier copy first"
+    );
+    until(|| states.borrow().len() >= 3).await;
+    let marked: Vec<String> = (0..3)
+        .map(|i| {
+            let li = root.query_selector_all("ol > li").unwrap().get(i).unwrap();
+            let li: Element = li.dyn_into().unwrap();
+            let badge = li
+                .query_selector(".aw-new")
+                .unwrap()
+                .map(|b| b.text_content().unwrap());
+            format!("{}:{:?}", li.has_attribute("data-new"), badge)
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        ["false:None", "true:Some(\"Mới\")", "true:Some(\"Mới\")"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn load_more_shows_the_next_page_without_repeats_then_goes_away() {
+    let (root, states) = render(ArticleWidgetProps {
+        src: Some("tests/fixtures/paged-1.json".into()),
+        limit: 2,
+        lang: Some("en".into()),
+        ..ArticleWidgetProps::default()
+    });
+    until(|| last_state(&states) == "ready").await;
+    let headlines = || {
+        let list = root.query_selector_all("ol > li h2").unwrap();
+        (0..list.length())
+            .map(|i| list.get(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(headlines(), ["Tin thứ nhất", "Tin thứ hai"]);
+    let button = || -> Option<HtmlElement> {
+        root.query_selector("button[part=more]")
+            .unwrap()
+            .map(|b| b.dyn_into().unwrap())
+    };
+    assert_eq!(
+        button()
+            .expect("a Load more button")
+            .text_content()
+            .unwrap(),
+        "Load more"
+    );
+    button().unwrap().click();
+    until(|| headlines().len() == 4).await;
+    assert_eq!(
+        headlines(),
+        ["Tin thứ nhất", "Tin thứ hai", "Tin thứ ba", "Tin thứ tư"]
+    );
+    assert!(button().is_none(), "no next page, no button");
+    assert_eq!(last_state(&states), "ready");
+}
+
+/// How many times the page has requested a URL ending in `suffix`.
+fn requests(suffix: &str) -> usize {
+    let entries = web_sys::window()
+        .unwrap()
+        .performance()
+        .unwrap()
+        .get_entries_by_type("resource");
+    entries
+        .iter()
+        .filter(|e| {
+            js_sys::Reflect::get(e, &"name".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+                .ends_with(suffix)
+        })
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn a_new_refresh_interval_fetches_nothing_until_due_and_reload_fetches_now() {
+    forget_cache();
+    let suffix = "seed-feed.json?interval";
+    let states = Rc::new(RefCell::new(Vec::new()));
+    let seen = states.clone();
+    let props = ArticleWidgetProps {
+        src: Some(format!("tests/fixtures/{suffix}").into()),
+        on_state: Callback::from(move |s: WidgetState| {
+            seen.borrow_mut().push(s.as_str().to_owned())
+        }),
+        ..ArticleWidgetProps::default()
+    };
+    let mut app =
+        Renderer::<ArticleWidget>::with_root_and_props(mount_point(), props.clone()).render();
+    until(|| last_state(&states) == "ready").await;
+    assert_eq!(requests(suffix), 1);
+
+    app.update(ArticleWidgetProps {
+        refresh: 60,
+        ..props.clone()
+    });
+    for _ in 0..20 {
+        yew::scheduler::flush().await;
+    }
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 300)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    assert_eq!(requests(suffix), 1, "no fetch for a new interval");
+
+    app.update(ArticleWidgetProps {
+        refresh: 60,
+        reload: 1,
+        ..props
+    });
+    until(|| requests(suffix) == 2).await;
+    until(|| states.borrow().len() == 3).await;
+    assert_eq!(*states.borrow(), ["loading", "ready", "ready"]);
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::{heading, link, Dateline, ItemSummary};
 use crate::config::{Layout, Target, TimeZone};
+use crate::i18n;
 use crate::model::{Article, Image};
 
 /// Props of [`ArticleList`].
@@ -27,6 +28,9 @@ pub struct ArticleListProps {
     /// Asked before a reader follows an article link; `false` stops the navigation.
     #[prop_or_default]
     pub on_open: Option<Callback<ItemSummary, bool>>,
+    /// Ids of the articles that are new since the last update, marked for the reader.
+    #[prop_or_default]
+    pub new_ids: Rc<[String]>,
 }
 
 /// Headlines with dateline, thumbnail and summary, as an ordered list.
@@ -91,13 +95,17 @@ fn item(article: &Article, props: &ArticleListProps) -> Html {
         }
         None => html! { &article.headline },
     };
+    let new = props.new_ids.contains(&article.id);
     html! {
-        <li class="aw-item" part="item" key={article.id.clone()}>
+        <li class="aw-item" part="item" key={article.id.clone()} data-new={new.then_some("")}>
             <article class="aw-item-article" lang={article.language.clone()}>
                 if let Some(image) = &article.image {
                     <Thumbnail image={image.clone()} />
                 }
                 <div class="aw-item-text">
+                    if new {
+                        <span class="aw-new">{ i18n::strings(&props.locale).new }</span>
+                    }
                     { heading(props.heading_level, "aw-item-headline", headline) }
                     if let Some(at) = article.published {
                         <Dateline {at} locale={props.locale.clone()} time_zone={props.time_zone.clone()} relative=true />

@@ -2,12 +2,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::updates::{load_more, update_notice};
 use super::{ArticleList, ArticleView, EmptyState, ErrorState, Skeleton};
 use crate::config::{Config, ItemRef, Layout, Target, Theme, TimeZone};
 use crate::error::LoadError;
-use crate::hooks::{use_feed, FeedSource, FeedState};
+use crate::hooks::{use_feed, use_more, FeedSource, FeedState};
 use crate::i18n;
 use crate::model::{Article, Feed};
+use crate::source::Policy;
 
 /// What a reader sees of an article, as reported with `article-widget:ready`
 /// and `article-widget:open`.
@@ -90,6 +92,13 @@ pub struct ArticleWidgetProps {
     /// Where article links open.
     #[prop_or_default]
     pub target: Target,
+    /// Seconds between re-fetches while the page is visible; 0 never, else at least 30.
+    #[prop_or_default]
+    pub refresh: u32,
+    /// Limits of fetching (timeout, attempts, size cap). Not an attribute:
+    /// the element always uses the defaults.
+    #[prop_or_default]
+    pub policy: Policy,
     /// Change it to fetch again.
     #[prop_or_default]
     pub reload: u32,
@@ -115,6 +124,8 @@ impl ArticleWidgetProps {
             theme: config.theme,
             heading_level: config.heading_level,
             target: config.target,
+            refresh: config.refresh,
+            policy: Policy::default(),
             reload: 0,
             on_state: Callback::default(),
             on_open: None,
@@ -137,17 +148,30 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
         (None, Some(json)) => FeedSource::Inline(json.clone()),
         (None, None) => FeedSource::Missing,
     };
-    let feed = use_feed(source, props.reload.wrapping_add(*retries));
+    let loaded = use_feed(
+        source,
+        props.reload.wrapping_add(*retries),
+        props.refresh,
+        props.policy.clone(),
+    );
+    let shown = match &loaded.state {
+        FeedState::Ready(feed) => Some(feed.clone()),
+        _ => None,
+    };
+    let more = use_more(shown, loaded.url.clone(), props.limit, props.policy.clone());
 
-    let view = match &feed {
-        FeedState::Ready(feed) => View::of(feed, props),
+    let view = match &loaded.state {
+        FeedState::Ready(feed) => View::of(feed, props, &more.items),
         FeedState::Loading => View::Loading,
         FeedState::Failed(error) => View::Failed(error.clone()),
     };
     let state = view.state();
     {
+        // Announced again after each successful load, new articles or not.
         let on_state = props.on_state.clone();
-        use_effect_with(state, move |state| on_state.emit(state.clone()));
+        use_effect_with((state, loaded.loads), move |(state, _)| {
+            on_state.emit(state.clone())
+        });
     }
 
     let article_lang = match &view {
@@ -167,6 +191,8 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
         _ => props.layout.unwrap_or(Layout::List),
     };
 
+    let notice = matches!(view, View::Article(_) | View::List(_))
+        .then(|| update_notice(loaded.stale_since, &locale));
     let content = match view {
         View::Loading => html! { <Skeleton {layout} locale={locale.clone()} /> },
         View::Failed(error) => {
@@ -179,10 +205,15 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
                 time_zone={props.time_zone.clone()} target={props.target} />
         },
         View::List(items) => html! {
-            <ArticleList {items} {layout} heading_level={props.heading_level} locale={locale.clone()}
-                time_zone={props.time_zone.clone()} target={props.target} on_open={props.on_open.clone()} />
+            <>
+                <ArticleList {items} {layout} heading_level={props.heading_level} locale={locale.clone()}
+                    time_zone={props.time_zone.clone()} target={props.target} on_open={props.on_open.clone()}
+                    new_ids={loaded.new_ids.clone()} />
+                if more.available { { load_more(&more, &locale) } }
+            </>
         },
     };
+
     let layout_name = match layout {
         Layout::Article => "article",
         Layout::List => "list",
@@ -191,6 +222,7 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
     html! {
         <div class="aw" lang={locale.clone()} dir={i18n::direction(&locale)} data-theme={props.theme.as_str()}
             data-layout={layout_name}>
+            { notice }
             { content }
         </div>
     }
@@ -206,14 +238,15 @@ enum View {
 }
 
 impl View {
-    fn of(feed: &Feed, props: &ArticleWidgetProps) -> View {
+    /// `listed` are the articles a list shows (see [`use_more`]).
+    fn of(feed: &Feed, props: &ArticleWidgetProps, listed: &Rc<[Rc<Article>]>) -> View {
         if feed.items.is_empty() {
             return View::Empty;
         }
         match props.layout {
             Some(Layout::Article) => View::Article(pick(feed, props.item.as_ref())),
             None if feed.items.len() == 1 => View::Article(feed.items[0].clone()),
-            _ => View::List(feed.items.iter().take(props.limit).cloned().collect()),
+            _ => View::List(listed.clone()),
         }
     }
 
