@@ -94,7 +94,7 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
             let (message, context, kind) = error
                 .map(|e| (e.message, e.context, e.kind))
                 .unwrap_or_default();
-            let message = match (message, line(context)) {
+            let message = match (message, line(context.as_deref())) {
                 (Some(message), Some(context)) => Some(format!(
                     "{}: {context}",
                     message.trim_end_matches(['.', ' '])
@@ -103,8 +103,8 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
             };
             return Err(FormatError::Api {
                 api: "Ghost",
-                message: server_message(message),
-                code: line(kind),
+                message: server_message(message.as_deref()),
+                code: line(kind.as_deref()),
                 status: None,
             });
         }
@@ -131,26 +131,29 @@ fn article(post: Post, index: usize) -> Option<Article> {
         (_, Some(text)) => Body::from_text(text),
         _ => Body::Empty,
     };
-    let summary = line(post.custom_excerpt).or_else(|| line(post.excerpt));
-    let headline = headline(line(post.title), summary.as_deref(), &body);
+    let summary = line(post.custom_excerpt.as_deref()).or_else(|| line(post.excerpt.as_deref()));
+    let headline = headline(line(post.title.as_deref()), summary.as_deref(), &body);
     let mut authors: Vec<String> = post
         .authors
         .into_iter()
-        .filter_map(|a| line(a.name))
+        .filter_map(|a| line(a.name.as_deref()))
         .collect();
     if authors.is_empty() {
-        authors.extend(post.primary_author.and_then(|a| line(a.name)));
+        authors.extend(post.primary_author.and_then(|a| line(a.name.as_deref())));
     }
-    let image = line(post.feature_image).map(|src| Image {
+    let image = line(post.feature_image.as_deref()).map(|src| Image {
         src,
-        alt: line(post.feature_image_alt).unwrap_or_default(),
-        caption: html_line(post.feature_image_caption),
+        alt: line(post.feature_image_alt.as_deref()).unwrap_or_default(),
+        caption: html_line(post.feature_image_caption.as_deref()),
         ..Image::default()
     });
-    let url = line(post.url);
+    let url = line(post.url.as_deref());
     shown(Article {
-        id: id_text(post.id)
-            .or_else(|| line(post.uuid))
+        id: post
+            .id
+            .as_ref()
+            .and_then(id_text)
+            .or_else(|| line(post.uuid.as_deref()))
             .or_else(|| url.clone())
             .unwrap_or_else(|| index.to_string()),
         url,
@@ -159,7 +162,7 @@ fn article(post: Post, index: usize) -> Option<Article> {
         published: date_time(post.published_at.as_deref()),
         updated: date_time(post.updated_at.as_deref()),
         authors,
-        section: post.primary_tag.and_then(|t| line(t.name)),
+        section: post.primary_tag.and_then(|t| line(t.name.as_deref())),
         language: None,
         dateline: None,
         image,

@@ -199,19 +199,19 @@ fn article(node: Node, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Ar
         .article_body
         .or(node.text)
         .map_or(Body::Empty, |t| Body::from_text(&t));
-    let summary = line(node.description);
+    let summary = line(node.description.as_deref());
     let headline = headline(
-        line(node.headline).or_else(|| line(node.name)),
+        line(node.headline.as_deref()).or_else(|| line(node.name.as_deref())),
         summary.as_deref(),
         &body,
     );
-    let url = line(node.url).or_else(|| {
+    let url = line(node.url.as_deref()).or_else(|| {
         let page = resolve(node.main_entity_of_page.as_ref()?, nodes);
         match page {
-            Value::String(url) => line(Some(url.clone())),
+            Value::String(url) => line(Some(url)),
             page => read::<Thing>(page)
-                .and_then(|p| line(p.url))
-                .or_else(|| line(page.get("@id")?.as_str().map(str::to_owned))),
+                .and_then(|p| line(p.url.as_deref()))
+                .or_else(|| line(page.get("@id")?.as_str())),
         }
     });
     let image = node
@@ -219,7 +219,7 @@ fn article(node: Node, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Ar
         .iter()
         .find_map(|i| image(resolve(i, nodes)))
         .or_else(|| {
-            line(node.thumbnail_url).map(|src| Image {
+            line(node.thumbnail_url.as_deref()).map(|src| Image {
                 src,
                 ..Image::default()
             })
@@ -228,10 +228,10 @@ fn article(node: Node, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Ar
         .identifier
         .iter()
         .find_map(|i| match i {
-            Value::Object(_) => read::<Thing>(i).and_then(|t| line(t.value)),
-            other => id_text(Some(other.clone())),
+            Value::Object(_) => read::<Thing>(i).and_then(|t| line(t.value.as_deref())),
+            other => id_text(other),
         })
-        .or_else(|| line(node.node_id))
+        .or_else(|| line(node.node_id.as_deref()))
         .or_else(|| url.clone())
         .unwrap_or_else(|| index.to_string());
     shown(Article {
@@ -280,18 +280,17 @@ fn resolve<'a>(value: &'a Value, nodes: &HashMap<&str, &'a Value>) -> &'a Value 
 /// A BCP 47 tag, or a `Language` whose `alternateName` is one.
 fn language(value: &Value) -> Option<String> {
     match value {
-        Value::Object(_) => {
-            read::<Thing>(value).and_then(|t| line(t.alternate_name).or(line(t.name)))
-        }
-        other => line(text_of(other)),
+        Value::Object(_) => read::<Thing>(value)
+            .and_then(|t| line(t.alternate_name.as_deref()).or(line(t.name.as_deref()))),
+        other => line(text_of(other).as_deref()),
     }
 }
 
 /// A text, or the name of a thing.
 fn name(value: &Value) -> Option<String> {
     match value {
-        Value::Object(_) => read::<Thing>(value).and_then(|t| line(t.name)),
-        other => line(text_of(other)),
+        Value::Object(_) => read::<Thing>(value).and_then(|t| line(t.name.as_deref())),
+        other => line(text_of(other).as_deref()),
     }
 }
 
@@ -299,20 +298,20 @@ fn name(value: &Value) -> Option<String> {
 /// image's `description` stands in, else its caption.
 fn image(value: &Value) -> Option<Image> {
     if let Some(src) = value.as_str() {
-        return line(Some(src.to_owned())).map(|src| Image {
+        return line(Some(src)).map(|src| Image {
             src,
             ..Image::default()
         });
     }
     let object = read::<ImageObject>(value)?;
-    let caption = line(object.caption);
+    let caption = line(object.caption.as_deref());
     Some(Image {
-        src: line(object.content_url).or(line(object.url))?,
-        alt: line(object.description)
+        src: line(object.content_url.as_deref()).or(line(object.url.as_deref()))?,
+        alt: line(object.description.as_deref())
             .or_else(|| caption.clone())
             .unwrap_or_default(),
         caption,
-        credit: line(object.credit_text),
+        credit: line(object.credit_text.as_deref()),
         width: object.width,
         height: object.height,
         srcset: None,
