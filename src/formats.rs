@@ -203,22 +203,6 @@ where
     Ok(serde_json::from_value(value).ok())
 }
 
-/// Like [`lenient`] for lists: a wrong type is an empty list, and elements that
-/// do not fit are skipped.
-pub(crate) fn lenient_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    Ok(match Value::deserialize(deserializer)? {
-        Value::Array(items) => items
-            .into_iter()
-            .filter_map(|v| serde_json::from_value(v).ok())
-            .collect(),
-        _ => Vec::new(),
-    })
-}
-
 /// Orders items newest first; undated items keep their place after dated ones.
 pub(crate) fn newest_first(feed: &mut Feed) {
     feed.items.sort_by_key(|a| std::cmp::Reverse(a.published));
