@@ -10,8 +10,6 @@ mod json_ld;
 mod text;
 mod wordpress;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use thiserror::Error;
 
@@ -190,17 +188,6 @@ impl Read for Option<&Value> {
     fn field(&self, key: &str) -> Option<&Value> {
         self.as_ref()?.field(key)
     }
-}
-
-/// Deserializes a field that partners may fill with the wrong type: a value
-/// that does not fit becomes `None` instead of failing the whole document.
-pub(crate) fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    let value = Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).ok())
 }
 
 /// Orders items newest first; undated items keep their place after dated ones.
