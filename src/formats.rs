@@ -10,8 +10,6 @@ mod json_ld;
 mod text;
 mod wordpress;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use thiserror::Error;
 
@@ -171,6 +169,11 @@ pub(crate) trait Read {
             .and_then(Value::as_array)
             .map_or(&[], Vec::as_slice)
     }
+
+    /// An identifier written as a string or a number (see [`id_text`]).
+    fn id(&self, key: &str) -> Option<String> {
+        id_text(self.field(key)?)
+    }
 }
 
 impl Read for Value {
@@ -179,31 +182,12 @@ impl Read for Value {
     }
 }
 
-/// Deserializes a field that partners may fill with the wrong type: a value
-/// that does not fit becomes `None` instead of failing the whole document.
-pub(crate) fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    let value = Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).ok())
-}
-
-/// Like [`lenient`] for lists: a wrong type is an empty list, and elements that
-/// do not fit are skipped.
-pub(crate) fn lenient_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    Ok(match Value::deserialize(deserializer)? {
-        Value::Array(items) => items
-            .into_iter()
-            .filter_map(|v| serde_json::from_value(v).ok())
-            .collect(),
-        _ => Vec::new(),
-    })
+/// An optional object reads as an empty one, so reads chain through fields
+/// that may be missing: `post.field("_embedded").list("author")`.
+impl Read for Option<&Value> {
+    fn field(&self, key: &str) -> Option<&Value> {
+        self.as_ref()?.field(key)
+    }
 }
 
 /// Orders items newest first; undated items keep their place after dated ones.
@@ -212,13 +196,13 @@ pub(crate) fn newest_first(feed: &mut Feed) {
 }
 
 /// A one-line plain-text field: whitespace collapsed, `None` when empty.
-pub(crate) fn line(text: Option<String>) -> Option<String> {
-    text.map(|t| collapse(&t)).filter(|t| !t.is_empty())
+pub(crate) fn line(text: Option<&str>) -> Option<String> {
+    text.map(collapse).filter(|t| !t.is_empty())
 }
 
 /// A field that may hold markup, as one line of text (see [`text::html_text`]).
-pub(crate) fn html_line(html: Option<String>) -> Option<String> {
-    html.map(|h| text::html_text(&h)).filter(|t| !t.is_empty())
+pub(crate) fn html_line(html: Option<&str>) -> Option<String> {
+    html.map(text::html_text).filter(|t| !t.is_empty())
 }
 
 /// The headline, or what stands in for a missing one: the summary, else the
@@ -256,8 +240,8 @@ pub(crate) fn shown(article: Article) -> Option<Article> {
 }
 
 /// An identifier that may be written as a string or a number.
-pub(crate) fn id_text(id: Option<Value>) -> Option<String> {
-    match id? {
+pub(crate) fn id_text(id: &Value) -> Option<String> {
+    match id {
         Value::String(s) => line(Some(s)),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
@@ -266,7 +250,7 @@ pub(crate) fn id_text(id: Option<Value>) -> Option<String> {
 
 /// A server's error message, for [`FormatError::Api`]: plain text, and short
 /// enough for the widget's error state.
-pub(crate) fn server_message(message: Option<String>) -> String {
+pub(crate) fn server_message(message: Option<&str>) -> String {
     const MAX: usize = 300;
     let text = html_line(message).unwrap_or_else(|| "no message".to_owned());
     match text.char_indices().nth(MAX) {

@@ -5,12 +5,10 @@
 
 use std::rc::Rc;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use super::{
-    date_time, headline, html_line, id_text, lenient, lenient_vec, line, newest_first,
-    server_message, shown, FormatError,
+    date_time, headline, html_line, newest_first, server_message, shown, FormatError, Read,
 };
 use crate::model::{Article, Body, Feed, Image};
 
@@ -26,97 +24,16 @@ fn first_error(value: &Value) -> Option<&Value> {
     (text("message") && text("type")).then_some(error)
 }
 
-#[derive(Deserialize)]
-struct Document {
-    #[serde(default, deserialize_with = "lenient_vec")]
-    posts: Vec<Value>,
-}
-
-#[derive(Deserialize)]
-struct ErrorObject {
-    #[serde(default, deserialize_with = "lenient")]
-    message: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    context: Option<String>,
-    #[serde(rename = "type", default, deserialize_with = "lenient")]
-    kind: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Post {
-    #[serde(default, deserialize_with = "lenient")]
-    id: Option<Value>,
-    #[serde(default, deserialize_with = "lenient")]
-    uuid: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    url: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    title: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    html: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    plaintext: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    custom_excerpt: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    excerpt: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    feature_image: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    feature_image_alt: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    feature_image_caption: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    published_at: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    updated_at: Option<String>,
-    #[serde(default, deserialize_with = "lenient_vec")]
-    authors: Vec<Named>,
-    #[serde(default, deserialize_with = "lenient")]
-    primary_author: Option<Named>,
-    #[serde(default, deserialize_with = "lenient")]
-    primary_tag: Option<Named>,
-}
-
-/// An author or a tag: only the name is read.
-#[derive(Deserialize)]
-struct Named {
-    #[serde(default, deserialize_with = "lenient")]
-    name: Option<String>,
-}
-
 /// Converts detected Ghost JSON. Posts with nothing to show are skipped; an
 /// error document is [`FormatError::Api`].
 pub fn adapt(value: Value) -> Result<Feed, FormatError> {
     if value.get("posts").is_none() {
         if let Some(error) = first_error(&value) {
-            let error: Option<ErrorObject> = serde_json::from_value(error.clone()).ok();
-            let (message, context, kind) = error
-                .map(|e| (e.message, e.context, e.kind))
-                .unwrap_or_default();
-            let message = match (message, line(context)) {
-                (Some(message), Some(context)) => Some(format!(
-                    "{}: {context}",
-                    message.trim_end_matches(['.', ' '])
-                )),
-                (message, context) => message.or(context),
-            };
-            return Err(FormatError::Api {
-                api: "Ghost",
-                message: server_message(message),
-                code: line(kind),
-                status: None,
-            });
+            return Err(api_error(error));
         }
     }
-    let Ok(document) = serde_json::from_value::<Document>(value) else {
-        return Ok(Feed::default());
-    };
     let mut feed = Feed::default();
-    for (index, raw) in document.posts.into_iter().enumerate() {
-        let Ok(post) = serde_json::from_value::<Post>(raw) else {
-            continue;
-        };
+    for (index, post) in value.list("posts").iter().enumerate() {
         if let Some(article) = article(post, index) {
             feed.items.push(Rc::new(article));
         }
@@ -125,41 +42,64 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
     Ok(feed)
 }
 
-fn article(post: Post, index: usize) -> Option<Article> {
-    let body = match (&post.html, &post.plaintext) {
-        (Some(html), _) if !html.trim().is_empty() => Body::from_html(html),
-        (_, Some(text)) => Body::from_text(text),
+/// `{"message": "…", "context": "…", "type": "UnauthorizedError"}`
+fn api_error(error: &Value) -> FormatError {
+    let message = error.field("message").and_then(Value::as_str);
+    let message = match (message, error.text("context")) {
+        (Some(message), Some(context)) => Some(format!(
+            "{}: {context}",
+            message.trim_end_matches(['.', ' '])
+        )),
+        (message, context) => message.map(str::to_owned).or(context),
+    };
+    FormatError::Api {
+        api: "Ghost",
+        message: server_message(message.as_deref()),
+        code: error.text("type"),
+        status: None,
+    }
+}
+
+/// A post. Authors and tags are objects of which only the name is read.
+fn article(post: &Value, index: usize) -> Option<Article> {
+    let body = match (
+        post.raw("html"),
+        post.field("plaintext").and_then(Value::as_str),
+    ) {
+        (Some(html), _) => Body::from_html(html),
+        (None, Some(text)) => Body::from_text(text),
         _ => Body::Empty,
     };
-    let summary = line(post.custom_excerpt).or_else(|| line(post.excerpt));
-    let headline = headline(line(post.title), summary.as_deref(), &body);
+    let summary = post.text("custom_excerpt").or_else(|| post.text("excerpt"));
+    let headline = headline(post.text("title"), summary.as_deref(), &body);
     let mut authors: Vec<String> = post
-        .authors
-        .into_iter()
-        .filter_map(|a| line(a.name))
+        .list("authors")
+        .iter()
+        .filter_map(|author| author.text("name"))
         .collect();
     if authors.is_empty() {
-        authors.extend(post.primary_author.and_then(|a| line(a.name)));
+        authors.extend(post.field("primary_author").text("name"));
     }
-    let image = line(post.feature_image).map(|src| Image {
+    let image = post.text("feature_image").map(|src| Image {
         src,
-        alt: line(post.feature_image_alt).unwrap_or_default(),
-        caption: html_line(post.feature_image_caption),
+        alt: post.text("feature_image_alt").unwrap_or_default(),
+        caption: html_line(post.raw("feature_image_caption")),
         ..Image::default()
     });
-    let url = line(post.url);
+    let url = post.text("url");
     shown(Article {
-        id: id_text(post.id)
-            .or_else(|| line(post.uuid))
+        id: post
+            .id("id")
+            .or_else(|| post.text("uuid"))
             .or_else(|| url.clone())
             .unwrap_or_else(|| index.to_string()),
         url,
         headline,
         summary,
-        published: date_time(post.published_at.as_deref()),
-        updated: date_time(post.updated_at.as_deref()),
+        published: date_time(post.raw("published_at")),
+        updated: date_time(post.raw("updated_at")),
         authors,
-        section: post.primary_tag.and_then(|t| line(t.name)),
+        section: post.field("primary_tag").text("name"),
         language: None,
         dateline: None,
         image,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::{date_time, headline, id_text, newest_first, shown, FormatError, Read};
+use super::{date_time, headline, newest_first, shown, FormatError, Read};
 use crate::body::collapse;
 use crate::model::{Article, Body, Feed, Image};
 use crate::timestamp::Timestamp;
@@ -94,7 +94,8 @@ fn article(
         .raw("url")
         .or_else(|| item.raw("external_url"))
         .map(str::to_owned);
-    let id = id_text(item.field("id").cloned())
+    let id = item
+        .id("id")
         .or_else(|| url.clone())
         .unwrap_or_else(|| index.to_string());
     shown(Article {

@@ -8,11 +8,9 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use super::{date_time, headline, id_text, lenient, line, newest_first, shown, FormatError};
+use super::{date_time, headline, id_text, line, newest_first, shown, FormatError, Read};
 use crate::model::{Article, Body, Feed, Image};
 
 /// The article types read, without their `schema:` or URL prefix.
@@ -49,78 +47,6 @@ pub fn detect(value: &Value) -> bool {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Node {
-    #[serde(rename = "@id", default, deserialize_with = "lenient")]
-    node_id: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    headline: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    name: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    article_body: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    text: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    description: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    url: Option<String>,
-    #[serde(default)]
-    main_entity_of_page: Option<Value>,
-    #[serde(default, deserialize_with = "many")]
-    identifier: Vec<Value>,
-    #[serde(default, deserialize_with = "many")]
-    image: Vec<Value>,
-    #[serde(default, deserialize_with = "text")]
-    thumbnail_url: Option<String>,
-    #[serde(default, deserialize_with = "many")]
-    author: Vec<Value>,
-    #[serde(default, deserialize_with = "text")]
-    date_published: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    date_modified: Option<String>,
-    #[serde(default, deserialize_with = "many")]
-    article_section: Vec<Value>,
-    #[serde(default)]
-    in_language: Option<Value>,
-    #[serde(default)]
-    dateline: Option<Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ImageObject {
-    #[serde(default, deserialize_with = "text")]
-    url: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    content_url: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    caption: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    description: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    credit_text: Option<String>,
-    #[serde(default, deserialize_with = "dimension")]
-    width: Option<u32>,
-    #[serde(default, deserialize_with = "dimension")]
-    height: Option<u32>,
-}
-
-/// A person, organisation, place or language: what is read is its name.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Thing {
-    #[serde(default, deserialize_with = "text")]
-    name: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    alternate_name: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    url: Option<String>,
-    #[serde(default, deserialize_with = "text")]
-    value: Option<String>,
-}
-
 /// Converts detected JSON-LD. A document without an article is an empty feed.
 pub fn adapt(value: Value) -> Result<Feed, FormatError> {
     let mut found = Vec::new();
@@ -128,10 +54,7 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
     collect(&value, 0, &mut found, &mut nodes);
     let mut feed = Feed::default();
     let mut seen = HashSet::new();
-    for (index, raw) in found.into_iter().enumerate() {
-        let Some(node) = read::<Node>(raw) else {
-            continue;
-        };
+    for (index, node) in found.into_iter().enumerate() {
         let Some(article) = article(node, index, &nodes) else {
             continue;
         };
@@ -194,44 +117,36 @@ fn is_article(kind: Option<&Value>) -> bool {
     }
 }
 
-fn article(node: Node, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Article> {
-    let body = node
-        .article_body
-        .or(node.text)
-        .map_or(Body::Empty, |t| Body::from_text(&t));
-    let summary = line(node.description);
+/// An article node. Most properties may be a text, a value object or a list
+/// (see [`text`] and [`many`]).
+fn article(node: &Value, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Article> {
+    let body = text(node, "articleBody")
+        .or_else(|| text(node, "text"))
+        .map_or(Body::Empty, Body::from_text);
+    let summary = line(text(node, "description"));
     let headline = headline(
-        line(node.headline).or_else(|| line(node.name)),
+        line(text(node, "headline")).or_else(|| line(text(node, "name"))),
         summary.as_deref(),
         &body,
     );
-    let url = line(node.url).or_else(|| {
-        let page = resolve(node.main_entity_of_page.as_ref()?, nodes);
-        match page {
-            Value::String(url) => line(Some(url.clone())),
-            page => read::<Thing>(page)
-                .and_then(|p| line(p.url))
-                .or_else(|| line(page.get("@id")?.as_str().map(str::to_owned))),
-        }
-    });
-    let image = node
-        .image
+    let url = line(text(node, "url"))
+        .or_else(|| page_url(resolve(node.field("mainEntityOfPage")?, nodes)));
+    let image = many(node, "image")
         .iter()
         .find_map(|i| image(resolve(i, nodes)))
         .or_else(|| {
-            line(node.thumbnail_url).map(|src| Image {
+            line(text(node, "thumbnailUrl")).map(|src| Image {
                 src,
                 ..Image::default()
             })
         });
-    let id = node
-        .identifier
+    let id = many(node, "identifier")
         .iter()
         .find_map(|i| match i {
-            Value::Object(_) => read::<Thing>(i).and_then(|t| line(t.value)),
-            other => id_text(Some(other.clone())),
+            Value::Object(_) => line(text(i, "value")),
+            other => id_text(other),
         })
-        .or_else(|| line(node.node_id))
+        .or_else(|| node.text("@id"))
         .or_else(|| url.clone())
         .unwrap_or_else(|| index.to_string());
     shown(Article {
@@ -239,30 +154,21 @@ fn article(node: Node, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Ar
         url,
         headline,
         summary,
-        published: date_time(node.date_published.as_deref()),
-        updated: date_time(node.date_modified.as_deref()),
-        authors: node
-            .author
+        published: date_time(text(node, "datePublished")),
+        updated: date_time(text(node, "dateModified")),
+        authors: many(node, "author")
             .iter()
             .filter_map(|a| name(resolve(a, nodes)))
             .filter(|n| !n.starts_with("http://") && !n.starts_with("https://"))
             .collect(),
-        section: node.article_section.iter().find_map(name),
+        section: many(node, "articleSection").iter().find_map(name),
         language: node
-            .in_language
-            .as_ref()
+            .field("inLanguage")
             .and_then(|l| language(resolve(l, nodes))),
-        dateline: node.dateline.as_ref().and_then(|d| name(resolve(d, nodes))),
+        dateline: node.field("dateline").and_then(|d| name(resolve(d, nodes))),
         image,
         body,
     })
-}
-
-/// One of the structs above from a node. Through a copy: deserializing from
-/// `&Value` as well as `Value` would put a second copy of serde_json's value
-/// deserializer into the bundle.
-fn read<T: DeserializeOwned>(value: &Value) -> Option<T> {
-    serde_json::from_value(value.clone()).ok()
 }
 
 /// The node `{"@id": …}` points to, when the document has it.
@@ -277,20 +183,29 @@ fn resolve<'a>(value: &'a Value, nodes: &HashMap<&str, &'a Value>) -> &'a Value 
     }
 }
 
+/// The address of the page an article is the main entity of: a URL, or a
+/// `WebPage` with a `url` or an `@id`.
+fn page_url(page: &Value) -> Option<String> {
+    match page {
+        Value::String(url) => line(Some(url)),
+        page => line(text(page, "url")).or_else(|| line(page.raw("@id"))),
+    }
+}
+
 /// A BCP 47 tag, or a `Language` whose `alternateName` is one.
 fn language(value: &Value) -> Option<String> {
     match value {
         Value::Object(_) => {
-            read::<Thing>(value).and_then(|t| line(t.alternate_name).or(line(t.name)))
+            line(text(value, "alternateName")).or_else(|| line(text(value, "name")))
         }
         other => line(text_of(other)),
     }
 }
 
-/// A text, or the name of a thing.
+/// A text, or the name of a thing (a person, organisation or place).
 fn name(value: &Value) -> Option<String> {
     match value {
-        Value::Object(_) => read::<Thing>(value).and_then(|t| line(t.name)),
+        Value::Object(_) => line(text(value, "name")),
         other => line(text_of(other)),
     }
 }
@@ -299,34 +214,34 @@ fn name(value: &Value) -> Option<String> {
 /// image's `description` stands in, else its caption.
 fn image(value: &Value) -> Option<Image> {
     if let Some(src) = value.as_str() {
-        return line(Some(src.to_owned())).map(|src| Image {
+        return line(Some(src)).map(|src| Image {
             src,
             ..Image::default()
         });
     }
-    let object = read::<ImageObject>(value)?;
-    let caption = line(object.caption);
+    let caption = line(text(value, "caption"));
     Some(Image {
-        src: line(object.content_url).or(line(object.url))?,
-        alt: line(object.description)
+        src: line(text(value, "contentUrl")).or_else(|| line(text(value, "url")))?,
+        alt: line(text(value, "description"))
             .or_else(|| caption.clone())
             .unwrap_or_default(),
         caption,
-        credit: line(object.credit_text),
-        width: object.width,
-        height: object.height,
+        credit: line(text(value, "creditText")),
+        width: pixels(value, "width"),
+        height: pixels(value, "height"),
         srcset: None,
     })
 }
 
+/// The text of a node's property (see [`text_of`]).
+fn text<'a>(node: &'a Value, key: &str) -> Option<&'a str> {
+    text_of(node.field(key)?)
+}
+
 /// Text as JSON-LD writes it: a string, a value object `{"@value": "…"}`, or
 /// a list whose first text counts.
-fn text_of(value: &Value) -> Option<String> {
-    let scalar = |v: &Value| match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Object(o) => o.get("@value").and_then(Value::as_str).map(str::to_owned),
-        _ => None,
-    };
+fn text_of<'a>(value: &'a Value) -> Option<&'a str> {
+    let scalar = |v: &'a Value| v.as_str().or_else(|| v.field("@value")?.as_str());
     match value {
         Value::Array(items) => items.iter().find_map(scalar),
         other => scalar(other),
@@ -334,33 +249,28 @@ fn text_of(value: &Value) -> Option<String> {
     .filter(|s| !s.trim().is_empty())
 }
 
-fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    Ok(text_of(&Value::deserialize(deserializer)?))
-}
-
-/// One value or a list of them, without nulls.
-fn many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Value>, D::Error> {
-    Ok(match Value::deserialize(deserializer)? {
-        Value::Array(items) => items.into_iter().filter(|v| !v.is_null()).collect(),
-        Value::Null => Vec::new(),
-        one => vec![one],
-    })
+/// A property's values: JSON-LD writes one value or a list of them alike.
+fn many<'a>(node: &'a Value, key: &str) -> &'a [Value] {
+    match node.field(key) {
+        Some(Value::Array(items)) => items,
+        Some(one) => std::slice::from_ref(one),
+        None => &[],
+    }
 }
 
 /// A width or height in pixels: `1200`, `"1200"`, `"1200px"` or a
 /// `QuantitativeValue` `{"value": 1200, "unitCode": "E37"}`.
-fn dimension<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-    let pixels = |v: &Value| match v {
+fn pixels(image: &Value, key: &str) -> Option<u32> {
+    let number = |v: &Value| match v {
         Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
         Value::String(s) => s.trim().trim_end_matches("px").trim_end().parse().ok(),
         _ => None,
     };
-    let value = Value::deserialize(deserializer)?;
-    let pixels = match &value {
-        Value::Object(o) => o.get("value").and_then(pixels),
-        other => pixels(other),
-    };
-    Ok(pixels.filter(|n| *n > 0))
+    match image.field(key)? {
+        Value::Object(quantity) => quantity.get("value").and_then(number),
+        other => number(other),
+    }
+    .filter(|n| *n > 0)
 }
 
 #[cfg(test)]

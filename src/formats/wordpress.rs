@@ -5,12 +5,10 @@
 
 use std::rc::Rc;
 
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{
-    date_time, headline, html_line, id_text, lenient, lenient_vec, line, newest_first,
-    server_message, shown, FormatError,
+    date_time, headline, html_line, newest_first, server_message, shown, FormatError, Read,
 };
 use crate::model::{Article, Body, Feed, Image};
 use crate::timestamp::Timestamp;
@@ -33,155 +31,29 @@ fn is_post(value: &Value) -> bool {
         || (text("slug") && text("link") && text("type"))
 }
 
+/// `{"code": "rest_forbidden", "message": "…", "data": {"status": 401}}`
 fn is_error(value: &Value) -> bool {
     value.get("code").is_some_and(Value::is_string)
         && value.get("message").is_some_and(Value::is_string)
-}
-
-/// `{"code": "rest_forbidden", "message": "…", "data": {"status": 401}}`
-#[derive(Deserialize, Default)]
-struct ErrorDocument {
-    #[serde(default, deserialize_with = "lenient")]
-    code: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    message: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    data: Option<ErrorData>,
-}
-
-#[derive(Deserialize)]
-struct ErrorData {
-    #[serde(default, deserialize_with = "lenient")]
-    status: Option<u16>,
-}
-
-#[derive(Deserialize)]
-struct Post {
-    #[serde(default, deserialize_with = "lenient")]
-    id: Option<Value>,
-    #[serde(default, deserialize_with = "lenient")]
-    link: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    date: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    date_gmt: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    modified: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    modified_gmt: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    title: Option<Rendered>,
-    #[serde(default, deserialize_with = "lenient")]
-    content: Option<Rendered>,
-    #[serde(default, deserialize_with = "lenient")]
-    excerpt: Option<Rendered>,
-    #[serde(rename = "_embedded", default, deserialize_with = "lenient")]
-    embedded: Option<Embedded>,
-}
-
-/// `{"rendered": "<p>…</p>"}`
-#[derive(Deserialize)]
-struct Rendered {
-    #[serde(default, deserialize_with = "lenient")]
-    rendered: Option<String>,
-}
-
-/// What `?_embed` adds. An entry the reader may not see is an error object
-/// (`{"code": "rest_forbidden", …}`) in place of the author or media; it has
-/// none of the fields read here, so it simply contributes nothing.
-#[derive(Deserialize, Default)]
-struct Embedded {
-    #[serde(default, deserialize_with = "lenient_vec")]
-    author: Vec<User>,
-    #[serde(rename = "wp:featuredmedia", default, deserialize_with = "lenient_vec")]
-    featured_media: Vec<Media>,
-    #[serde(rename = "wp:term", default, deserialize_with = "lenient_vec")]
-    terms: Vec<Terms>,
-}
-
-#[derive(Deserialize)]
-struct User {
-    #[serde(default, deserialize_with = "lenient")]
-    name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Media {
-    #[serde(default, deserialize_with = "lenient")]
-    source_url: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    alt_text: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    caption: Option<Rendered>,
-    #[serde(default, deserialize_with = "lenient")]
-    media_details: Option<MediaDetails>,
-}
-
-#[derive(Deserialize, Default)]
-struct MediaDetails {
-    #[serde(default, deserialize_with = "lenient")]
-    width: Option<u32>,
-    #[serde(default, deserialize_with = "lenient")]
-    height: Option<u32>,
-    #[serde(default, deserialize_with = "lenient")]
-    sizes: Option<Map<String, Value>>,
-    #[serde(default, deserialize_with = "lenient")]
-    image_meta: Option<ImageMeta>,
-}
-
-#[derive(Deserialize)]
-struct ImageMeta {
-    #[serde(default, deserialize_with = "lenient")]
-    credit: Option<String>,
-}
-
-/// One of `media_details.sizes`: `{"source_url", "width", "height"}`.
-#[derive(Deserialize)]
-struct Size {
-    #[serde(default, deserialize_with = "lenient")]
-    source_url: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    width: Option<u32>,
-    #[serde(default, deserialize_with = "lenient")]
-    height: Option<u32>,
-}
-
-/// One taxonomy's terms: `_embedded["wp:term"]` is a list of these.
-#[derive(Deserialize)]
-#[serde(transparent)]
-struct Terms(#[serde(deserialize_with = "lenient_vec")] Vec<Term>);
-
-#[derive(Deserialize)]
-struct Term {
-    #[serde(default, deserialize_with = "lenient")]
-    taxonomy: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    slug: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    name: Option<String>,
 }
 
 /// Converts detected WordPress JSON. Posts with nothing to show are skipped;
 /// an error document is [`FormatError::Api`].
 pub fn adapt(value: Value) -> Result<Feed, FormatError> {
     if is_error(&value) {
-        let error: ErrorDocument = serde_json::from_value(value).unwrap_or_default();
         return Err(FormatError::Api {
             api: "WordPress",
-            message: server_message(error.message),
-            code: line(error.code),
-            status: error.data.and_then(|d| d.status),
+            message: server_message(value.raw("message")),
+            code: value.text("code"),
+            status: number(&value.field("data"), "status"),
         });
     }
-    let posts = match value {
-        Value::Array(posts) => posts,
-        post => vec![post],
+    let posts = match &value {
+        Value::Array(posts) => posts.as_slice(),
+        post => std::slice::from_ref(post),
     };
     let mut feed = Feed::default();
-    for (index, raw) in posts.into_iter().enumerate() {
-        let Ok(post) = serde_json::from_value::<Post>(raw) else {
-            continue;
-        };
+    for (index, post) in posts.iter().enumerate() {
         if let Some(article) = article(post, index) {
             feed.items.push(Rc::new(article));
         }
@@ -190,36 +62,52 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
     Ok(feed)
 }
 
-fn article(post: Post, index: usize) -> Option<Article> {
-    let embedded = post.embedded.unwrap_or_default();
-    let body = Body::from_html(&rendered(post.content).unwrap_or_default());
-    let summary = html_line(rendered(post.excerpt));
-    let headline = headline(html_line(rendered(post.title)), summary.as_deref(), &body);
-    let url = line(post.link);
+/// A post. What `?_embed` adds sits under `_embedded`; an entry there that the
+/// reader may not see is an error object (`{"code": "rest_forbidden", …}`) in
+/// place of the author or media, which has none of the fields read here, so
+/// it simply contributes nothing.
+fn article(post: &Value, index: usize) -> Option<Article> {
+    let embedded = post.field("_embedded");
+    let body = Body::from_html(rendered(post, "content").unwrap_or_default());
+    let summary = html_line(rendered(post, "excerpt"));
+    let headline = headline(
+        html_line(rendered(post, "title")),
+        summary.as_deref(),
+        &body,
+    );
+    let url = post.text("link");
     shown(Article {
-        id: id_text(post.id)
+        id: post
+            .id("id")
             .or_else(|| url.clone())
             .unwrap_or_else(|| index.to_string()),
         url,
         headline,
         summary,
-        published: site_time(post.date_gmt.as_deref(), post.date.as_deref()),
-        updated: site_time(post.modified_gmt.as_deref(), post.modified.as_deref()),
+        published: site_time(post.raw("date_gmt"), post.raw("date")),
+        updated: site_time(post.raw("modified_gmt"), post.raw("modified")),
         authors: embedded
-            .author
-            .into_iter()
-            .filter_map(|u| html_line(u.name))
+            .list("author")
+            .iter()
+            .filter_map(|user| html_line(user.raw("name")))
             .collect(),
-        section: section(embedded.terms),
+        section: section(embedded.list("wp:term")),
         language: None,
         dateline: None,
-        image: embedded.featured_media.into_iter().find_map(image),
+        image: embedded.list("wp:featuredmedia").iter().find_map(image),
         body,
     })
 }
 
-fn rendered(field: Option<Rendered>) -> Option<String> {
-    field?.rendered
+/// The HTML of a `{"rendered": "<p>…</p>"}` field.
+fn rendered<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
+    value.field(key)?.raw("rendered")
+}
+
+/// A whole number written as a JSON number, as WordPress writes sizes and
+/// statuses: a string or a fraction reads as absent.
+fn number<T: TryFrom<u64>>(value: &impl Read, key: &str) -> Option<T> {
+    T::try_from(value.field(key)?.as_u64()?).ok()
 }
 
 /// `date_gmt` is the instant, in UTC without a zone suffix; `date` is the same
@@ -240,19 +128,17 @@ fn site_time(gmt: Option<&str>, local: Option<&str>) -> Option<Timestamp> {
     })
 }
 
-fn image(media: Media) -> Option<Image> {
-    let src = line(media.source_url)?;
-    let details = media.media_details.unwrap_or_default();
+/// An attachment from `wp:featuredmedia`.
+fn image(media: &Value) -> Option<Image> {
+    let details = media.field("media_details");
+    let image_meta = details.field("image_meta");
     Some(Image {
-        src,
-        alt: html_line(media.alt_text).unwrap_or_default(),
-        caption: html_line(rendered(media.caption)),
-        credit: details
-            .image_meta
-            .as_ref()
-            .and_then(|meta| html_line(meta.credit.clone())),
-        width: details.width.filter(|w| *w > 0),
-        height: details.height.filter(|h| *h > 0),
+        src: media.text("source_url")?,
+        alt: html_line(media.raw("alt_text")).unwrap_or_default(),
+        caption: html_line(rendered(media, "caption")),
+        credit: html_line(image_meta.raw("credit")),
+        width: number(&details, "width").filter(|w| *w > 0),
+        height: number(&details, "height").filter(|h| *h > 0),
         srcset: srcset(details),
     })
 }
@@ -260,15 +146,17 @@ fn image(media: Media) -> Option<Image> {
 /// `"url 300w, url 1024w"` from the sizes WordPress generated, keeping those
 /// with the full image's proportions as WordPress's own `srcset` does: the
 /// square thumbnail is a crop, another picture.
-fn srcset(details: MediaDetails) -> Option<String> {
+fn srcset(details: Option<&Value>) -> Option<String> {
+    let full_w: Option<u32> = number(&details, "width");
+    let full_h: Option<u32> = number(&details, "height");
     let mut candidates: Vec<(u32, String)> = details
-        .sizes?
-        .into_iter()
-        .filter_map(|(_, size)| serde_json::from_value::<Size>(size).ok())
+        .field("sizes")?
+        .as_object()?
+        .values()
         .filter_map(|size| {
-            let url = line(size.source_url)?;
-            let width = size.width.filter(|w| *w > 0)?;
-            let same_shape = match (details.width, details.height, size.height) {
+            let url = size.text("source_url")?;
+            let width = number(size, "width").filter(|w| *w > 0)?;
+            let same_shape = match (full_w, full_h, number::<u32>(size, "height")) {
                 (Some(full_w), Some(full_h), Some(h)) if full_w > 0 && full_h > 0 => {
                     // Within a pixel of the full image's height at this width.
                     (u64::from(width) * u64::from(full_h))
@@ -294,15 +182,17 @@ fn srcset(details: MediaDetails) -> Option<String> {
     Some(list.join(", "))
 }
 
-/// The first category. WordPress files posts nobody categorised under
-/// "Uncategorized", which is no section.
-fn section(terms: Vec<Terms>) -> Option<String> {
-    terms
-        .into_iter()
-        .flat_map(|Terms(terms)| terms)
-        .filter(|t| t.taxonomy.as_deref() == Some("category"))
-        .filter(|t| t.slug.as_deref() != Some("uncategorized"))
-        .find_map(|t| html_line(t.name))
+/// The first category. `_embedded["wp:term"]` holds one list of terms per
+/// taxonomy. WordPress files posts nobody categorised under "Uncategorized",
+/// which is no section.
+fn section(taxonomies: &[Value]) -> Option<String> {
+    taxonomies
+        .iter()
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter(|term| term.raw("taxonomy") == Some("category"))
+        .filter(|term| term.raw("slug") != Some("uncategorized"))
+        .find_map(|term| html_line(term.raw("name")))
 }
 
 #[cfg(test)]
