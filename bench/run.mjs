@@ -1,7 +1,7 @@
 // make bench: the release widget and the vanilla-JS baseline (bench/baseline.js)
 // measured side by side, alternating, in headless Chromium on 127.0.0.1, and
 // written to BENCHMARKS.md as medians and widget / baseline ratios.
-//   node bench/run.mjs [--runs N] [--cycles N] [--no-write]
+//   node bench/run.mjs [--runs N] [--cycles N] [--no-write] [--serve]
 import { chromium } from "@playwright/test";
 import { createServer } from "node:http";
 import { execFileSync } from "node:child_process";
@@ -90,6 +90,11 @@ const server = createServer((req, res) => {
 });
 await new Promise((r) => server.listen(Number(process.env.BENCH_PORT || 0), "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
+if (args.includes("--serve")) {
+  // For looking at the pages by hand: /w/seed.html, /b/list.html, …
+  console.log(`serving ${origin}/{w,b}/{${Object.keys(scenarios).join(",")}}.html; Ctrl-C to stop`);
+  await new Promise(() => {});
+}
 
 // ---- measuring ----
 

@@ -68,3 +68,22 @@ test("loading and error states in both themes", async ({ page }) => {
     await page.screenshot({ path: `${SHOTS}error-${theme}.png` });
   }
 });
+
+test("images that fail to load collapse; their captions stay", async ({ page }) => {
+  await page.goto("/e2e/matrix.html?layout=article&theme=light&lang=en&item=broken-1&src=/fixtures/broken-images.json");
+  const widget = page.locator("#w");
+  await expect(widget).toHaveAttribute("data-state", "ready");
+  // The lead figure drops its image and keeps its caption; so does a body figure.
+  await expect(widget.locator("[part=figure] img")).toHaveCount(0);
+  await expect(widget.locator("[part=caption]")).toHaveText("The lead caption stays");
+  await expect(widget.locator("[part=body] figure img")).toBeHidden();
+  await expect(widget.locator("[part=body] figcaption")).toBeVisible();
+  await expect(widget.locator("[part=body] figcaption")).toHaveText("The caption stays");
+
+  await page.goto("/e2e/matrix.html?layout=list&theme=light&lang=en&src=/fixtures/broken-images.json");
+  await expect(widget).toHaveAttribute("data-state", "ready");
+  const thumbs = widget.locator("li img");
+  await expect(thumbs).toHaveCount(2);
+  for (const thumb of await thumbs.all()) await expect(thumb).toBeHidden();
+  await page.screenshot({ path: `${SHOTS}broken-images-list.png` });
+});

@@ -122,10 +122,14 @@ fn flush(current: &mut String, out: &mut Vec<String>) {
 
 /// Collapses whitespace in a one-line text field (headline, caption, name).
 pub fn collapse(text: &str) -> String {
-    text.split(char::is_whitespace)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ mod widget;
 
 pub use article_view::{ArticleView, ArticleViewProps};
 pub use blocks::{Blocks, BlocksProps};
-pub use dateline::Dateline;
+pub use dateline::{dateline, hide_on_error};
 pub use figure::Figure;
 pub use list::ArticleList;
 pub use states::{EmptyState, ErrorState, Skeleton};

@@ -87,7 +87,7 @@ pub fn parse(text: &str) -> Result<Feed, FormatError> {
     match FORMATS.iter().find(|(detect, _)| detect(&value)) {
         Some((_, adapt)) => adapt(value),
         None => Err(FormatError::Unknown {
-            found: describe(&value),
+            found: describe(&value, text),
         }),
     }
 }
@@ -102,11 +102,19 @@ fn json_error_message(e: &serde_json::Error) -> String {
 }
 
 /// A short description of a JSON value, for "this is not a feed" errors.
-fn describe(value: &Value) -> String {
+fn describe(value: &Value, text: &str) -> String {
     match value {
         Value::Object(map) if map.is_empty() => "an empty object".to_owned(),
         Value::Object(map) => {
-            let keys: Vec<String> = map.keys().take(5).map(|k| format!("`{k}`")).collect();
+            // The map is sorted; partners wrote their keys in another order,
+            // the one they will recognise. An approximate position (the first
+            // place the quoted key appears) is enough for that, and is only
+            // looked for in documents with few keys, to keep the search cheap.
+            let mut keys: Vec<&String> = map.keys().collect();
+            if keys.len() <= 32 {
+                keys.sort_by_key(|k| text.find(&format!("\"{k}\"")).unwrap_or(usize::MAX));
+            }
+            let keys: Vec<String> = keys.iter().take(5).map(|k| format!("`{k}`")).collect();
             let more = if map.len() > 5 { ", …" } else { "" };
             let noun = if map.len() == 1 { "key" } else { "keys" };
             format!("an object with {noun} {}{more}", keys.join(", "))

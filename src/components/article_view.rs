@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{heading, Blocks, Dateline, Figure};
+use super::{dateline, heading, Blocks, Figure};
 use crate::body;
 use crate::config::{Target, TimeZone};
 use crate::i18n;
@@ -50,7 +50,7 @@ pub fn ArticleView(
                     <span class="aw-place">{ place }</span>
                 }
                 if let Some(at) = article.published {
-                    <Dateline {at} locale={locale.clone()} time_zone={time_zone.clone()} />
+                    { dateline(&at, locale, time_zone, false) }
                 }
                 if !article.authors.is_empty() {
                     <span class="aw-byline" part="byline">

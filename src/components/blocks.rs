@@ -46,7 +46,7 @@ fn block(block: &Block, target: Target) -> Html {
         Block::Quote(blocks) => html! { <blockquote>{ blocks_html(blocks, target) }</blockquote> },
         Block::Figure { image, caption } => html! {
             <figure>
-                <BodyImage image={image.clone()} />
+                { body_image(image) }
                 if !caption.is_empty() {
                     <figcaption>{ inlines(caption, target) }</figcaption>
                 }
@@ -64,22 +64,9 @@ fn list_item(item: &ListItem, target: Target) -> Html {
     }
 }
 
-/// Props of [`BodyImage`].
-#[derive(Properties, PartialEq)]
-pub struct BodyImageProps {
-    /// The image, its `src` already checked.
-    pub image: Image,
-}
-
-/// An image inside the body; removed if it fails to load, leaving its
+/// An image inside the body; hidden if it fails to load, leaving its
 /// caption, rather than showing a broken-image icon.
-#[component]
-pub fn BodyImage(BodyImageProps { image }: &BodyImageProps) -> Html {
-    let broken = use_state(|| false);
-    if *broken {
-        return Html::default();
-    }
-    let onerror = Callback::from(move |_: Event| broken.set(true));
+fn body_image(image: &Image) -> Html {
     html! {
         <img
             src={image.src.clone()}
@@ -90,7 +77,7 @@ pub fn BodyImage(BodyImageProps { image }: &BodyImageProps) -> Html {
             sizes={image.srcset.as_ref().map(|_| "(min-width: 800px) 800px, 100vw")}
             loading="lazy"
             decoding="async"
-            {onerror}
+            onerror={super::hide_on_error()}
         />
     }
 }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{heading, link, Dateline, ItemSummary};
+use super::{dateline, heading, hide_on_error, link, ItemSummary};
 use crate::config::{Layout, Target, TimeZone};
 use crate::i18n;
 use crate::model::{Article, Image};
@@ -48,22 +48,9 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     }
 }
 
-/// Props of [`Thumbnail`].
-#[derive(Properties, PartialEq)]
-pub struct ThumbnailProps {
-    /// The article's lead image.
-    pub image: Image,
-}
-
 /// A list or card image; decorative (the headline says what it is), and
-/// removed if it fails to load rather than showing a broken-image icon.
-#[component]
-pub fn Thumbnail(ThumbnailProps { image }: &ThumbnailProps) -> Html {
-    let broken = use_state(|| false);
-    if *broken {
-        return Html::default();
-    }
-    let onerror = Callback::from(move |_: Event| broken.set(true));
+/// hidden if it fails to load rather than showing a broken-image icon.
+fn thumbnail(image: &Image) -> Html {
     html! {
         <img
             class="aw-thumb"
@@ -75,7 +62,7 @@ pub fn Thumbnail(ThumbnailProps { image }: &ThumbnailProps) -> Html {
             sizes={image.srcset.as_ref().map(|_| "(min-width: 760px) 360px, 100vw")}
             loading="lazy"
             decoding="async"
-            {onerror}
+            onerror={hide_on_error()}
         />
     }
 }
@@ -100,7 +87,7 @@ fn item(article: &Article, props: &ArticleListProps) -> Html {
         <li class="aw-item" part="item" key={article.id.clone()} data-new={new.then_some("")}>
             <article class="aw-item-article" lang={article.language.clone()}>
                 if let Some(image) = &article.image {
-                    <Thumbnail image={image.clone()} />
+                    { thumbnail(image) }
                 }
                 <div class="aw-item-text">
                     if new {
@@ -108,7 +95,7 @@ fn item(article: &Article, props: &ArticleListProps) -> Html {
                     }
                     { heading(props.heading_level, "aw-item-headline", headline) }
                     if let Some(at) = article.published {
-                        <Dateline {at} locale={props.locale.clone()} time_zone={props.time_zone.clone()} relative=true />
+                        { dateline(&at, &props.locale, &props.time_zone, true) }
                     }
                     if let Some(summary) = &article.summary {
                         <p class="aw-summary">{ summary }</p>
