@@ -21,11 +21,32 @@ pub use widget::{ArticleWidget, ArticleWidgetProps, ItemSummary, WidgetState};
 use yew::prelude::*;
 
 use crate::config::Target;
+use crate::model::Image;
 
 /// A headline element at the configured level (`h1`–`h6`).
 fn heading(level: u8, class: &'static str, children: Html) -> Html {
     let tag = format!("h{}", level.clamp(1, 6));
     html! { <@{tag} class={class} part="headline">{ children }</@> }
+}
+
+/// An `<img>` that loads lazily, reserves its space when the data knows its
+/// size, offers `srcset` with `sizes` when there is one, and hides itself if it
+/// fails to load.
+fn image(image: &Image, class: Option<&'static str>, alt: &str, sizes: &'static str) -> Html {
+    html! {
+        <img
+            {class}
+            src={image.src.clone()}
+            alt={alt.to_owned()}
+            width={image.width.map(|w| w.to_string())}
+            height={image.height.map(|h| h.to_string())}
+            srcset={image.srcset.clone()}
+            sizes={image.srcset.as_ref().map(|_| sizes)}
+            loading="lazy"
+            decoding="async"
+            onerror={hide_on_error()}
+        />
+    }
 }
 
 /// An article link honouring `target`; `_blank` gets `rel="noopener noreferrer"`.

@@ -15,6 +15,10 @@ use wasm_bindgen_test::*;
 use web_sys::{DomParser, Element, HtmlElement, SupportedType, Url};
 use yew::{AppHandle, Renderer};
 
+mod common;
+
+use common::{mount_point, turns};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const BASE: &str = "https://news.example/2024/06/story.html";
@@ -90,9 +94,7 @@ impl Mounted {
 /// Renders `html` as the body of an article at [`BASE`], in a mount point
 /// of its own.
 fn render(html: &str, base: Option<&str>, target: Target) -> Mounted {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
+    let root = mount_point();
     let article = Rc::new(Article {
         id: "1".into(),
         url: base.map(str::to_owned),
@@ -109,24 +111,6 @@ fn render(html: &str, base: Option<&str>, target: Target) -> Mounted {
     };
     let app = Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
     Mounted { root, app }
-}
-
-/// Lets the event loop run `turns` times (10 ms each), stopping early when
-/// `done` holds.
-async fn turns(turns: u32, mut done: impl FnMut() -> bool) {
-    for _ in 0..turns {
-        yew::scheduler::flush().await;
-        if done() {
-            return;
-        }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
-    }
 }
 
 /// Replaces the functions payloads call with one that raises

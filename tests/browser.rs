@@ -12,33 +12,11 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 use yew::{AttrValue, Callback, Renderer};
 
+mod common;
+
+use common::{mount_point, until};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh mount point of its own for each test.
-fn mount_point() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-/// Yields to the event loop until `done` holds, for at most ~5 s of turns.
-async fn until(mut done: impl FnMut() -> bool) {
-    for _ in 0..500 {
-        yew::scheduler::flush().await;
-        if done() {
-            return;
-        }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
-    }
-    panic!("condition not reached");
-}
 
 /// Renders a widget that finds no copy kept by an earlier test.
 fn render(props: ArticleWidgetProps) -> (Element, Rc<RefCell<Vec<String>>>) {

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::Target;
-use crate::model::{Block, Image, Inline, ListItem};
+use crate::model::{Block, Inline, ListItem};
 
 /// Props of [`Blocks`].
 #[derive(Properties, PartialEq)]
@@ -46,7 +46,7 @@ fn block(block: &Block, target: Target) -> Html {
         Block::Quote(blocks) => html! { <blockquote>{ blocks_html(blocks, target) }</blockquote> },
         Block::Figure { image, caption } => html! {
             <figure>
-                { body_image(image) }
+                { super::image(image, None, &image.alt, "(min-width: 800px) 800px, 100vw") }
                 if !caption.is_empty() {
                     <figcaption>{ inlines(caption, target) }</figcaption>
                 }
@@ -61,24 +61,6 @@ fn list_item(item: &ListItem, target: Target) -> Html {
     match item {
         ListItem::Inline(content) => html! { <li>{ inlines(content, target) }</li> },
         ListItem::Blocks(blocks) => html! { <li>{ blocks_html(blocks, target) }</li> },
-    }
-}
-
-/// An image inside the body; hidden if it fails to load, leaving its
-/// caption, rather than showing a broken-image icon.
-fn body_image(image: &Image) -> Html {
-    html! {
-        <img
-            src={image.src.clone()}
-            alt={image.alt.clone()}
-            width={image.width.map(|w| w.to_string())}
-            height={image.height.map(|h| h.to_string())}
-            srcset={image.srcset.clone()}
-            sizes={image.srcset.as_ref().map(|_| "(min-width: 800px) 800px, 100vw")}
-            loading="lazy"
-            decoding="async"
-            onerror={super::hide_on_error()}
-        />
     }
 }
 

@@ -2,10 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{dateline, heading, hide_on_error, link, ItemSummary};
+use super::{dateline, heading, image, link, ItemSummary};
 use crate::config::{Layout, Target, TimeZone};
 use crate::i18n;
-use crate::model::{Article, Image};
+use crate::model::Article;
 
 /// Props of [`ArticleList`].
 #[derive(Properties, PartialEq)]
@@ -48,25 +48,6 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     }
 }
 
-/// A list or card image; decorative (the headline says what it is), and
-/// hidden if it fails to load rather than showing a broken-image icon.
-fn thumbnail(image: &Image) -> Html {
-    html! {
-        <img
-            class="aw-thumb"
-            src={image.src.clone()}
-            alt=""
-            width={image.width.map(|w| w.to_string())}
-            height={image.height.map(|h| h.to_string())}
-            srcset={image.srcset.clone()}
-            sizes={image.srcset.as_ref().map(|_| "(min-width: 760px) 360px, 100vw")}
-            loading="lazy"
-            decoding="async"
-            onerror={hide_on_error()}
-        />
-    }
-}
-
 fn item(article: &Article, props: &ArticleListProps) -> Html {
     let headline = match &article.url {
         Some(url) => {
@@ -86,8 +67,9 @@ fn item(article: &Article, props: &ArticleListProps) -> Html {
     html! {
         <li class="aw-item" part="item" key={article.id.clone()} data-new={new.then_some("")}>
             <article class="aw-item-article" lang={article.language.clone()}>
-                if let Some(image) = &article.image {
-                    { thumbnail(image) }
+                if let Some(img) = &article.image {
+                    // Decorative: the headline says what it shows.
+                    { image(img, Some("aw-thumb"), "", "(min-width: 760px) 360px, 100vw") }
                 }
                 <div class="aw-item-text">
                     if new {
