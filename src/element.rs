@@ -44,6 +44,7 @@ thread_local! {
 #[wasm_bindgen]
 pub struct Mounted {
     host: HtmlElement,
+    root: web_sys::Element,
     app: AppHandle<ArticleWidget>,
     reload: u32,
     warned: Vec<String>,
@@ -70,7 +71,8 @@ impl Mounted {
         // would report "no src" before they arrived.
         let props = props_of(&host, 0, &mut warned);
         Some(Mounted {
-            app: Renderer::<ArticleWidget>::with_root_and_props(root, props).render(),
+            app: Renderer::<ArticleWidget>::with_root_and_props(root.clone(), props).render(),
+            root,
             host,
             reload: 0,
             warned,
@@ -92,6 +94,10 @@ impl Mounted {
     /// Unmounts the app, which aborts its request.
     pub fn destroy(self) {
         self.app.destroy();
+        // Yew's event delegation keeps its app root alive for the life of the
+        // page; detached, the root no longer keeps the element and its
+        // shadow tree alive with it.
+        self.root.remove();
     }
 }
 
