@@ -1,38 +1,37 @@
 //! JSON documents → [`Feed`]: detect the format, then adapt it.
 //!
-//! Pure Rust with no browser types, so every format is tested natively. Each
-//! format is one file: a detector and one conversion that reads the document
-//! through [`Read`]; adding a format touches that file and [`FORMATS`].
+//! Each format is one file: a detector and one conversion that reads the
+//! document through [`Read`], so the same code reads `serde_json` values
+//! natively and `JSON.parse` results in the browser (see [`Node`]); adding a
+//! format touches that file and [`read`].
 
 mod ghost;
+#[cfg(target_arch = "wasm32")]
+mod js;
 mod json_feed;
 mod json_ld;
+mod node;
 mod text;
 mod wordpress;
 
-use serde_json::Value;
 use thiserror::Error;
 
 use crate::body::collapse;
 use crate::model::{Article, Body, Feed};
 use crate::timestamp::Timestamp;
 
+#[cfg(target_arch = "wasm32")]
+pub use js::parse_js;
+/// Parses as the widget does: with `JSON.parse` in the browser, with
+/// `serde_json` natively.
+#[cfg(target_arch = "wasm32")]
+pub(crate) use js::parse_js as parse_document;
+pub(crate) use node::{Kind, Node, Read};
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use parse as parse_document;
+
 /// What the widget reads, for messages that say so.
 pub const FORMATS_READ: &str = "JSON Feed, WordPress, Ghost and schema.org";
-
-/// Recognises a format from the parsed document.
-type Detect = fn(&Value) -> bool;
-/// Turns a document of that format into a feed.
-type Adapt = fn(Value) -> Result<Feed, FormatError>;
-
-/// The formats, in the order they are tried; the first that recognises the
-/// document adapts it.
-const FORMATS: [(Detect, Adapt); 4] = [
-    (json_feed::detect, json_feed::adapt),
-    (wordpress::detect, wordpress::adapt),
-    (ghost::detect, ghost::adapt),
-    (json_ld::detect, json_ld::adapt),
-];
 
 /// Why a document could not become articles.
 #[derive(Clone, Debug, Error, PartialEq)]
@@ -76,20 +75,19 @@ fn api_error_details(code: Option<&str>, status: Option<u16>) -> String {
     }
 }
 
-/// Parses a document in any format the widget reads.
+/// Parses a document in any format the widget reads, with `serde_json`.
+///
+/// The widget parses with the browser's `JSON.parse` instead ([`parse_js`]);
+/// in wasm builds this is here for the tests that compare the two.
 pub fn parse(text: &str) -> Result<Feed, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::InvalidJson {
-        message: json_error_message(&e),
-        line: e.line(),
-        column: e.column(),
-    })?;
-    match FORMATS.iter().find(|(detect, _)| detect(&value)) {
-        Some((_, adapt)) => adapt(value),
-        None => Err(FormatError::Unknown {
-            found: describe(&value, text),
-        }),
-    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| FormatError::InvalidJson {
+            message: json_error_message(&e),
+            line: e.line(),
+            column: e.column(),
+        })?;
+    read(&value, text)
 }
 
 fn json_error_message(e: &serde_json::Error) -> String {
@@ -101,100 +99,60 @@ fn json_error_message(e: &serde_json::Error) -> String {
     }
 }
 
+/// Recognises a format from the parsed document.
+type Detect<N> = fn(&N) -> bool;
+/// Turns a document of that format into a feed.
+type Adapt<N> = fn(N) -> Result<Feed, FormatError>;
+
+/// Detects the format of a parsed document and adapts it. The formats are
+/// tried in order; the first that recognises the document adapts it.
+pub(crate) fn read<N: Node>(value: N, text: &str) -> Result<Feed, FormatError> {
+    let formats: [(Detect<N>, Adapt<N>); 4] = [
+        (json_feed::detect, json_feed::adapt),
+        (wordpress::detect, wordpress::adapt),
+        (ghost::detect, ghost::adapt),
+        (json_ld::detect, json_ld::adapt),
+    ];
+    match formats.iter().find(|(detect, _)| detect(&value)) {
+        Some((_, adapt)) => adapt(value),
+        None => Err(FormatError::Unknown {
+            found: describe(&value, text),
+        }),
+    }
+}
+
 /// A short description of a JSON value, for "this is not a feed" errors.
-fn describe(value: &Value, text: &str) -> String {
-    match value {
-        Value::Object(map) if map.is_empty() => "an empty object".to_owned(),
-        Value::Object(map) => {
-            // The map is sorted; partners wrote their keys in another order,
-            // the one they will recognise. An approximate position (the first
-            // place the quoted key appears) is enough for that, and is only
-            // looked for in documents with few keys, to keep the search cheap.
-            let mut keys: Vec<&String> = map.keys().collect();
-            if keys.len() <= 32 {
+fn describe<N: Node>(value: &N, text: &str) -> String {
+    match value.kind() {
+        Kind::Object => {
+            let mut keys = value.keys();
+            if keys.is_empty() {
+                return "an empty object".to_owned();
+            }
+            // Partners will recognise the order they wrote their keys in. When
+            // the parser lost it, an approximate position (the first place the
+            // quoted key appears) is enough, and is only looked for in
+            // documents with few keys, to keep the search cheap.
+            if !N::KEYS_IN_DOCUMENT_ORDER && keys.len() <= 32 {
                 keys.sort_by_key(|k| text.find(&format!("\"{k}\"")).unwrap_or(usize::MAX));
             }
-            let keys: Vec<String> = keys.iter().take(5).map(|k| format!("`{k}`")).collect();
-            let more = if map.len() > 5 { ", …" } else { "" };
-            let noun = if map.len() == 1 { "key" } else { "keys" };
-            format!("an object with {noun} {}{more}", keys.join(", "))
+            let shown: Vec<String> = keys.iter().take(5).map(|k| format!("`{k}`")).collect();
+            let more = if keys.len() > 5 { ", …" } else { "" };
+            let noun = if keys.len() == 1 { "key" } else { "keys" };
+            format!("an object with {noun} {}{more}", shown.join(", "))
         }
-        Value::Array(items) if items.is_empty() => "an empty array".to_owned(),
-        Value::Array(items) => format!(
-            "an array of {} whose first is {}",
-            items.len(),
-            kind(&items[0])
-        ),
-        other => kind(other).to_owned(),
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// Typed reads of untrusted JSON: a field of the wrong type reads as absent,
-/// so one bad field never fails a document.
-///
-/// Adapters read `serde_json::Value`s through this instead of deriving
-/// `Deserialize`: serde's derived visitors (and the error messages they build,
-/// float formatting included) cost tens of kilobytes in the wasm bundle.
-pub(crate) trait Read {
-    /// The field `key` of an object.
-    fn field(&self, key: &str) -> Option<&Value>;
-
-    /// A non-blank string field, whitespace collapsed.
-    fn text(&self, key: &str) -> Option<String> {
-        let text = crate::body::collapse(self.field(key)?.as_str()?);
-        (!text.is_empty()).then_some(text)
-    }
-
-    /// A string field exactly as written (URLs, HTML, dates).
-    fn raw(&self, key: &str) -> Option<&str> {
-        self.field(key)?.as_str().filter(|s| !s.trim().is_empty())
-    }
-
-    /// A positive whole number that fits in `u32`, written as a number or a string.
-    fn count(&self, key: &str) -> Option<u32> {
-        match self.field(key)? {
-            Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
-            Value::String(s) => s.trim().parse().ok(),
-            _ => None,
+        Kind::Array => {
+            let items = value.items();
+            match items.first() {
+                None => "an empty array".to_owned(),
+                Some(first) => format!(
+                    "an array of {} whose first is {}",
+                    items.len(),
+                    first.kind().described()
+                ),
+            }
         }
-        .filter(|n| *n > 0)
-    }
-
-    /// An array field's elements; empty for anything else.
-    fn list(&self, key: &str) -> &[Value] {
-        self.field(key)
-            .and_then(Value::as_array)
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// An identifier written as a string or a number (see [`id_text`]).
-    fn id(&self, key: &str) -> Option<String> {
-        id_text(self.field(key)?)
-    }
-}
-
-impl Read for Value {
-    fn field(&self, key: &str) -> Option<&Value> {
-        self.as_object()?.get(key)
-    }
-}
-
-/// An optional object reads as an empty one, so reads chain through fields
-/// that may be missing: `post.field("_embedded").list("author")`.
-impl Read for Option<&Value> {
-    fn field(&self, key: &str) -> Option<&Value> {
-        self.as_ref()?.field(key)
+        other => other.described().to_owned(),
     }
 }
 
@@ -248,10 +206,10 @@ pub(crate) fn shown(article: Article) -> Option<Article> {
 }
 
 /// An identifier that may be written as a string or a number.
-pub(crate) fn id_text(id: &Value) -> Option<String> {
-    match id {
-        Value::String(s) => line(Some(s)),
-        Value::Number(n) => Some(n.to_string()),
+pub(crate) fn id_text<N: Node>(id: &N) -> Option<String> {
+    match id.kind() {
+        Kind::String => line(id.string().as_deref()),
+        Kind::Number => id.number_text(),
         _ => None,
     }
 }

@@ -5,31 +5,33 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
-
 use super::{
-    date_time, headline, html_line, newest_first, server_message, shown, FormatError, Read,
+    date_time, headline, html_line, newest_first, server_message, shown, FormatError, Kind, Node,
+    Read,
 };
 use crate::model::{Article, Body, Feed, Image};
 
 /// `{"posts": [...]}`, or Ghost's error document
 /// `{"errors": [{"message": "…", "type": "UnauthorizedError"}]}`.
-pub fn detect(value: &Value) -> bool {
-    value.get("posts").is_some_and(Value::is_array) || first_error(value).is_some()
+pub fn detect<N: Node>(value: &N) -> bool {
+    value
+        .field("posts")
+        .is_some_and(|p| p.kind() == Kind::Array)
+        || first_error(value).is_some()
 }
 
-fn first_error(value: &Value) -> Option<&Value> {
-    let error = value.get("errors")?.get(0)?;
-    let text = |key| error.get(key).is_some_and(Value::is_string);
+fn first_error<N: Node>(value: &N) -> Option<N> {
+    let error = value.list("errors").into_iter().next()?;
+    let text = |key| error.field(key).is_some_and(|v| v.kind() == Kind::String);
     (text("message") && text("type")).then_some(error)
 }
 
 /// Converts detected Ghost JSON. Posts with nothing to show are skipped; an
 /// error document is [`FormatError::Api`].
-pub fn adapt(value: Value) -> Result<Feed, FormatError> {
-    if value.get("posts").is_none() {
+pub fn adapt<N: Node>(value: N) -> Result<Feed, FormatError> {
+    if value.field("posts").is_none() {
         if let Some(error) = first_error(&value) {
-            return Err(api_error(error));
+            return Err(api_error(&error));
         }
     }
     let mut feed = Feed::default();
@@ -43,14 +45,14 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
 }
 
 /// `{"message": "…", "context": "…", "type": "UnauthorizedError"}`
-fn api_error(error: &Value) -> FormatError {
-    let message = error.field("message").and_then(Value::as_str);
+fn api_error<N: Node>(error: &N) -> FormatError {
+    let message = error.field("message").and_then(|m| m.string());
     let message = match (message, error.text("context")) {
         (Some(message), Some(context)) => Some(format!(
             "{}: {context}",
             message.trim_end_matches(['.', ' '])
         )),
-        (message, context) => message.map(str::to_owned).or(context),
+        (message, context) => message.or(context),
     };
     FormatError::Api {
         api: "Ghost",
@@ -61,13 +63,13 @@ fn api_error(error: &Value) -> FormatError {
 }
 
 /// A post. Authors and tags are objects of which only the name is read.
-fn article(post: &Value, index: usize) -> Option<Article> {
+fn article<N: Node>(post: &N, index: usize) -> Option<Article> {
     let body = match (
         post.raw("html"),
-        post.field("plaintext").and_then(Value::as_str),
+        post.field("plaintext").and_then(|t| t.string()),
     ) {
-        (Some(html), _) => Body::from_html(html),
-        (None, Some(text)) => Body::from_text(text),
+        (Some(html), _) => Body::from_html(&html),
+        (None, Some(text)) => Body::from_text(&text),
         _ => Body::Empty,
     };
     let summary = post.text("custom_excerpt").or_else(|| post.text("excerpt"));
@@ -83,7 +85,7 @@ fn article(post: &Value, index: usize) -> Option<Article> {
     let image = post.text("feature_image").map(|src| Image {
         src,
         alt: post.text("feature_image_alt").unwrap_or_default(),
-        caption: html_line(post.raw("feature_image_caption")),
+        caption: html_line(post.raw("feature_image_caption").as_deref()),
         ..Image::default()
     });
     let url = post.text("url");
@@ -96,8 +98,8 @@ fn article(post: &Value, index: usize) -> Option<Article> {
         url,
         headline,
         summary,
-        published: date_time(post.raw("published_at")),
-        updated: date_time(post.raw("updated_at")),
+        published: date_time(post.raw("published_at").as_deref()),
+        updated: date_time(post.raw("updated_at").as_deref()),
         authors,
         section: post.field("primary_tag").text("name"),
         language: None,

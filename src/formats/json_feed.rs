@@ -4,40 +4,35 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
-
-use super::{date_time, headline, newest_first, shown, FormatError, Read};
+use super::{date_time, headline, newest_first, shown, FormatError, Kind, Node, Read};
 use crate::body::collapse;
 use crate::model::{Article, Body, Feed, Image};
 use crate::timestamp::Timestamp;
 
 /// `version` is a URL in JSON Feed, `"1.0"` in some old exporters.
-pub fn detect(value: &Value) -> bool {
-    value
-        .get("version")
-        .and_then(Value::as_str)
-        .is_some_and(|v| {
-            v.starts_with("https://jsonfeed.org/version/")
-                || v.starts_with("http://jsonfeed.org/version/")
-        })
-        || (value
-            .get("items")
-            .is_some_and(|i| i.is_array() || i.is_null())
-            && value.get("version").is_some_and(Value::is_string))
+pub fn detect<N: Node>(value: &N) -> bool {
+    let version = value.field("version").and_then(|v| v.string());
+    version.as_deref().is_some_and(|v| {
+        v.starts_with("https://jsonfeed.org/version/")
+            || v.starts_with("http://jsonfeed.org/version/")
+    }) || (value
+        .field("items")
+        .is_some_and(|i| matches!(i.kind(), Kind::Array | Kind::Null))
+        && version.is_some())
 }
 
 /// Converts a detected JSON Feed. Items with nothing to show are skipped.
-pub fn adapt(feed: Value) -> Result<Feed, FormatError> {
+pub fn adapt<N: Node>(feed: N) -> Result<Feed, FormatError> {
     let feed_authors = names(&feed);
     let feed_language = feed.raw("language");
     let mut out = Feed {
         title: feed.text("title"),
-        home_url: feed.raw("home_page_url").map(str::to_owned),
-        next_url: feed.raw("next_url").map(str::to_owned),
+        home_url: feed.raw("home_page_url"),
+        next_url: feed.raw("next_url"),
         items: Vec::new(),
     };
     for (index, item) in feed.list("items").iter().enumerate() {
-        if let Some(article) = article(item, index, &feed_authors, feed_language) {
+        if let Some(article) = article(item, index, &feed_authors, feed_language.as_deref()) {
             out.items.push(Rc::new(article));
         }
     }
@@ -45,43 +40,40 @@ pub fn adapt(feed: Value) -> Result<Feed, FormatError> {
     Ok(out)
 }
 
-fn article(
-    item: &Value,
+fn article<N: Node>(
+    item: &N,
     index: usize,
     feed_authors: &[String],
     feed_language: Option<&str>,
 ) -> Option<Article> {
     let ext = item.field("_article_widget");
-    let ext_image = ext.and_then(|e| e.field("image"));
+    let ext_image = ext.field("image");
     let body = match (
         item.raw("content_html"),
-        item.field("content_text").and_then(Value::as_str),
+        item.field("content_text").and_then(|t| t.string()),
     ) {
-        (Some(html), _) => Body::from_html(html),
-        (None, Some(text)) => Body::from_text(text),
+        (Some(html), _) => Body::from_html(&html),
+        (None, Some(text)) => Body::from_text(&text),
         _ => Body::Empty,
     };
     let summary = item.text("summary");
     let headline = headline(item.text("title"), summary.as_deref(), &body);
     let image = ext_image
-        .and_then(|i| i.raw("url"))
+        .raw("url")
         .or_else(|| item.raw("image"))
         .or_else(|| item.raw("banner_image"))
         .map(|src| Image {
             src: src.trim().to_owned(),
-            alt: ext_image.and_then(|i| i.text("alt")).unwrap_or_default(),
-            caption: ext_image.and_then(|i| i.text("caption")),
-            credit: ext_image.and_then(|i| i.text("credit")),
-            width: ext_image.and_then(|i| i.count("width")),
-            height: ext_image.and_then(|i| i.count("height")),
+            alt: ext_image.text("alt").unwrap_or_default(),
+            caption: ext_image.text("caption"),
+            credit: ext_image.text("credit"),
+            width: ext_image.count("width"),
+            height: ext_image.count("height"),
             srcset: None,
         });
-    let mut published = date_time(item.raw("date_published"));
-    let mut updated = date_time(item.raw("date_modified"));
-    if let Some(zone) = ext
-        .and_then(|e| e.raw("dateline_tz"))
-        .and_then(offset_minutes)
-    {
+    let mut published = date_time(item.raw("date_published").as_deref());
+    let mut updated = date_time(item.raw("date_modified").as_deref());
+    if let Some(zone) = ext.raw("dateline_tz").as_deref().and_then(offset_minutes) {
         for t in [&mut published, &mut updated].into_iter().flatten() {
             t.offset_minutes = zone;
         }
@@ -90,10 +82,7 @@ fn article(
         none if none.is_empty() => feed_authors.to_vec(),
         some => some,
     };
-    let url = item
-        .raw("url")
-        .or_else(|| item.raw("external_url"))
-        .map(str::to_owned);
+    let url = item.raw("url").or_else(|| item.raw("external_url"));
     let id = item
         .id("id")
         .or_else(|| url.clone())
@@ -106,13 +95,15 @@ fn article(
         published,
         updated,
         authors,
-        section: ext.and_then(|e| e.text("section")).or_else(|| {
+        section: ext.text("section").or_else(|| {
             item.list("tags")
                 .iter()
-                .find_map(|t| t.as_str().map(collapse))
+                .find_map(|t| t.string().map(|t| collapse(&t)))
         }),
-        language: item.raw("language").or(feed_language).map(str::to_owned),
-        dateline: ext.and_then(|e| e.text("dateline")),
+        language: item
+            .raw("language")
+            .or_else(|| feed_language.map(str::to_owned)),
+        dateline: ext.text("dateline"),
         image,
         body,
     })
@@ -120,18 +111,14 @@ fn article(
 
 /// Author names from `authors` (1.1), else the deprecated `author` (1.0):
 /// feeds that write both name the same people twice.
-fn names(value: &Value) -> Vec<String> {
+fn names<N: Node>(value: &N) -> Vec<String> {
     let names: Vec<String> = value
         .list("authors")
         .iter()
         .filter_map(|a| a.text("name"))
         .collect();
     if names.is_empty() {
-        value
-            .field("author")
-            .and_then(|a| a.text("name"))
-            .into_iter()
-            .collect()
+        value.field("author").text("name").into_iter().collect()
     } else {
         names
     }

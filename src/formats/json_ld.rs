@@ -8,9 +8,9 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use serde_json::Value;
-
-use super::{date_time, headline, id_text, line, newest_first, shown, FormatError, Read};
+use super::{
+    date_time, headline, id_text, line, newest_first, shown, FormatError, Kind, Node, Read,
+};
 use crate::model::{Article, Body, Feed, Image};
 
 /// The article types read, without their `schema:` or URL prefix.
@@ -35,26 +35,26 @@ const ARTICLE_TYPES: &[&str] = &[
 const MAX_DEPTH: usize = 8;
 
 /// Any JSON-LD node, or an array with one: `@context`, `@type` or `@graph`.
-pub fn detect(value: &Value) -> bool {
-    let is_node = |v: &Value| {
+pub fn detect<N: Node>(value: &N) -> bool {
+    let is_node = |v: &N| {
         ["@context", "@type", "@graph"]
             .iter()
-            .any(|k| v.get(k).is_some())
+            .any(|k| v.field(k).is_some())
     };
-    match value {
-        Value::Array(items) => items.iter().any(is_node),
+    match value.kind() {
+        Kind::Array => value.items().iter().any(is_node),
         _ => is_node(value),
     }
 }
 
 /// Converts detected JSON-LD. A document without an article is an empty feed.
-pub fn adapt(value: Value) -> Result<Feed, FormatError> {
+pub fn adapt<N: Node>(value: N) -> Result<Feed, FormatError> {
     let mut found = Vec::new();
     let mut nodes = HashMap::new();
     collect(&value, 0, &mut found, &mut nodes);
     let mut feed = Feed::default();
     let mut seen = HashSet::new();
-    for (index, node) in found.into_iter().enumerate() {
+    for (index, node) in found.iter().enumerate() {
         let Some(article) = article(node, index, &nodes) else {
             continue;
         };
@@ -68,34 +68,29 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
 }
 
 /// Gathers the articles, in document order, and every node with an `@id`.
-fn collect<'a>(
-    value: &'a Value,
-    depth: usize,
-    found: &mut Vec<&'a Value>,
-    nodes: &mut HashMap<&'a str, &'a Value>,
-) {
+fn collect<N: Node>(value: &N, depth: usize, found: &mut Vec<N>, nodes: &mut HashMap<String, N>) {
     if depth > MAX_DEPTH {
         return;
     }
-    match value {
-        Value::Array(items) => {
-            for item in items {
-                collect(item, depth + 1, found, nodes);
+    match value.kind() {
+        Kind::Array => {
+            for item in value.items() {
+                collect(&item, depth + 1, found, nodes);
             }
         }
-        Value::Object(node) => {
-            if let Some(id) = node.get("@id").and_then(Value::as_str) {
-                if node.len() > 1 {
-                    nodes.entry(id).or_insert(value);
+        Kind::Object => {
+            if let Some(id) = value.field("@id").and_then(|id| id.string()) {
+                if value.key_count() > 1 {
+                    nodes.entry(id).or_insert_with(|| value.clone());
                 }
             }
-            if is_article(node.get("@type")) {
-                found.push(value);
+            if is_article(value.field("@type")) {
+                found.push(value.clone());
                 return;
             }
             for key in ["@graph", "itemListElement", "item", "mainEntity"] {
-                if let Some(inner) = node.get(key) {
-                    collect(inner, depth + 1, found, nodes);
+                if let Some(inner) = value.field(key) {
+                    collect(&inner, depth + 1, found, nodes);
                 }
             }
         }
@@ -103,48 +98,48 @@ fn collect<'a>(
     }
 }
 
-fn is_article(kind: Option<&Value>) -> bool {
-    let named = |t: &Value| {
-        t.as_str().is_some_and(|t| {
-            let bare = t.rsplit(['/', ':', '#']).next().unwrap_or(t);
+fn is_article<N: Node>(kind: Option<N>) -> bool {
+    let named = |t: &N| {
+        t.string().is_some_and(|t| {
+            let bare = t.rsplit(['/', ':', '#']).next().unwrap_or(&t);
             ARTICLE_TYPES.contains(&bare)
         })
     };
     match kind {
-        Some(Value::Array(kinds)) => kinds.iter().any(named),
-        Some(kind) => named(kind),
+        Some(kinds) if kinds.kind() == Kind::Array => kinds.items().iter().any(named),
+        Some(kind) => named(&kind),
         None => false,
     }
 }
 
 /// An article node. Most properties may be a text, a value object or a list
 /// (see [`text`] and [`many`]).
-fn article(node: &Value, index: usize, nodes: &HashMap<&str, &Value>) -> Option<Article> {
+fn article<N: Node>(node: &N, index: usize, nodes: &HashMap<String, N>) -> Option<Article> {
     let body = text(node, "articleBody")
         .or_else(|| text(node, "text"))
-        .map_or(Body::Empty, Body::from_text);
-    let summary = line(text(node, "description"));
+        .map_or(Body::Empty, |t| Body::from_text(&t));
+    let summary = line(text(node, "description").as_deref());
     let headline = headline(
-        line(text(node, "headline")).or_else(|| line(text(node, "name"))),
+        line(text(node, "headline").as_deref()).or_else(|| line(text(node, "name").as_deref())),
         summary.as_deref(),
         &body,
     );
-    let url = line(text(node, "url"))
-        .or_else(|| page_url(resolve(node.field("mainEntityOfPage")?, nodes)));
+    let url = line(text(node, "url").as_deref())
+        .or_else(|| page_url(&resolve(&node.field("mainEntityOfPage")?, nodes)));
     let image = many(node, "image")
         .iter()
-        .find_map(|i| image(resolve(i, nodes)))
+        .find_map(|i| image(&resolve(i, nodes)))
         .or_else(|| {
-            line(text(node, "thumbnailUrl")).map(|src| Image {
+            line(text(node, "thumbnailUrl").as_deref()).map(|src| Image {
                 src,
                 ..Image::default()
             })
         });
     let id = many(node, "identifier")
         .iter()
-        .find_map(|i| match i {
-            Value::Object(_) => line(text(i, "value")),
-            other => id_text(other),
+        .find_map(|i| match i.kind() {
+            Kind::Object => line(text(i, "value").as_deref()),
+            _ => id_text(i),
         })
         .or_else(|| node.text("@id"))
         .or_else(|| url.clone())
@@ -154,79 +149,81 @@ fn article(node: &Value, index: usize, nodes: &HashMap<&str, &Value>) -> Option<
         url,
         headline,
         summary,
-        published: date_time(text(node, "datePublished")),
-        updated: date_time(text(node, "dateModified")),
+        published: date_time(text(node, "datePublished").as_deref()),
+        updated: date_time(text(node, "dateModified").as_deref()),
         authors: many(node, "author")
             .iter()
-            .filter_map(|a| name(resolve(a, nodes)))
+            .filter_map(|a| name(&resolve(a, nodes)))
             .filter(|n| !n.starts_with("http://") && !n.starts_with("https://"))
             .collect(),
         section: many(node, "articleSection").iter().find_map(name),
         language: node
             .field("inLanguage")
-            .and_then(|l| language(resolve(l, nodes))),
-        dateline: node.field("dateline").and_then(|d| name(resolve(d, nodes))),
+            .and_then(|l| language(&resolve(&l, nodes))),
+        dateline: node
+            .field("dateline")
+            .and_then(|d| name(&resolve(&d, nodes))),
         image,
         body,
     })
 }
 
 /// The node `{"@id": …}` points to, when the document has it.
-fn resolve<'a>(value: &'a Value, nodes: &HashMap<&str, &'a Value>) -> &'a Value {
-    match value {
-        Value::Object(node) if node.len() == 1 => node
-            .get("@id")
-            .and_then(Value::as_str)
-            .and_then(|id| nodes.get(id).copied())
-            .unwrap_or(value),
-        _ => value,
+fn resolve<N: Node>(value: &N, nodes: &HashMap<String, N>) -> N {
+    let target = || {
+        let id = value.field("@id")?.string()?;
+        nodes.get(&id).cloned()
+    };
+    match value.kind() {
+        Kind::Object if value.key_count() == 1 => target().unwrap_or_else(|| value.clone()),
+        _ => value.clone(),
     }
 }
 
 /// The address of the page an article is the main entity of: a URL, or a
 /// `WebPage` with a `url` or an `@id`.
-fn page_url(page: &Value) -> Option<String> {
-    match page {
-        Value::String(url) => line(Some(url)),
-        page => line(text(page, "url")).or_else(|| line(page.raw("@id"))),
+fn page_url<N: Node>(page: &N) -> Option<String> {
+    match page.kind() {
+        Kind::String => line(page.string().as_deref()),
+        _ => line(text(page, "url").as_deref()).or_else(|| line(page.raw("@id").as_deref())),
     }
 }
 
 /// A BCP 47 tag, or a `Language` whose `alternateName` is one.
-fn language(value: &Value) -> Option<String> {
-    match value {
-        Value::Object(_) => {
-            line(text(value, "alternateName")).or_else(|| line(text(value, "name")))
-        }
-        other => line(text_of(other)),
+fn language<N: Node>(value: &N) -> Option<String> {
+    match value.kind() {
+        Kind::Object => line(text(value, "alternateName").as_deref())
+            .or_else(|| line(text(value, "name").as_deref())),
+        _ => line(text_of(value).as_deref()),
     }
 }
 
 /// A text, or the name of a thing (a person, organisation or place).
-fn name(value: &Value) -> Option<String> {
-    match value {
-        Value::Object(_) => line(text(value, "name")),
-        other => line(text_of(other)),
+fn name<N: Node>(value: &N) -> Option<String> {
+    match value.kind() {
+        Kind::Object => line(text(value, "name").as_deref()),
+        _ => line(text_of(value).as_deref()),
     }
 }
 
 /// An image as a URL or an `ImageObject`. schema.org has no alt text: the
 /// image's `description` stands in, else its caption.
-fn image(value: &Value) -> Option<Image> {
-    if let Some(src) = value.as_str() {
-        return line(Some(src)).map(|src| Image {
+fn image<N: Node>(value: &N) -> Option<Image> {
+    if let Some(src) = value.string() {
+        return line(Some(&src)).map(|src| Image {
             src,
             ..Image::default()
         });
     }
-    let caption = line(text(value, "caption"));
+    let caption = line(text(value, "caption").as_deref());
     Some(Image {
-        src: line(text(value, "contentUrl")).or_else(|| line(text(value, "url")))?,
-        alt: line(text(value, "description"))
+        src: line(text(value, "contentUrl").as_deref())
+            .or_else(|| line(text(value, "url").as_deref()))?,
+        alt: line(text(value, "description").as_deref())
             .or_else(|| caption.clone())
             .unwrap_or_default(),
         caption,
-        credit: line(text(value, "creditText")),
+        credit: line(text(value, "creditText").as_deref()),
         width: pixels(value, "width"),
         height: pixels(value, "height"),
         srcset: None,
@@ -234,41 +231,48 @@ fn image(value: &Value) -> Option<Image> {
 }
 
 /// The text of a node's property (see [`text_of`]).
-fn text<'a>(node: &'a Value, key: &str) -> Option<&'a str> {
-    text_of(node.field(key)?)
+fn text<N: Node>(node: &N, key: &str) -> Option<String> {
+    text_of(&node.field(key)?)
 }
 
 /// Text as JSON-LD writes it: a string, a value object `{"@value": "…"}`, or
 /// a list whose first text counts.
-fn text_of<'a>(value: &'a Value) -> Option<&'a str> {
-    let scalar = |v: &'a Value| v.as_str().or_else(|| v.field("@value")?.as_str());
-    match value {
-        Value::Array(items) => items.iter().find_map(scalar),
-        other => scalar(other),
+fn text_of<N: Node>(value: &N) -> Option<String> {
+    let scalar = |v: &N| v.string().or_else(|| v.field("@value")?.string());
+    match value.kind() {
+        Kind::Array => value.items().iter().find_map(scalar),
+        _ => scalar(value),
     }
     .filter(|s| !s.trim().is_empty())
 }
 
 /// A property's values: JSON-LD writes one value or a list of them alike.
-fn many<'a>(node: &'a Value, key: &str) -> &'a [Value] {
+fn many<N: Node>(node: &N, key: &str) -> Vec<N> {
     match node.field(key) {
-        Some(Value::Array(items)) => items,
-        Some(one) => std::slice::from_ref(one),
-        None => &[],
+        Some(items) if items.kind() == Kind::Array => items.items(),
+        Some(one) => vec![one],
+        None => Vec::new(),
     }
 }
 
 /// A width or height in pixels: `1200`, `"1200"`, `"1200px"` or a
 /// `QuantitativeValue` `{"value": 1200, "unitCode": "E37"}`.
-fn pixels(image: &Value, key: &str) -> Option<u32> {
-    let number = |v: &Value| match v {
-        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
-        Value::String(s) => s.trim().trim_end_matches("px").trim_end().parse().ok(),
+fn pixels<N: Node>(image: &N, key: &str) -> Option<u32> {
+    let number = |v: &N| match v.kind() {
+        Kind::Number => v.whole().and_then(|n| u32::try_from(n).ok()),
+        Kind::String => v
+            .string()?
+            .trim()
+            .trim_end_matches("px")
+            .trim_end()
+            .parse()
+            .ok(),
         _ => None,
     };
-    match image.field(key)? {
-        Value::Object(quantity) => quantity.get("value").and_then(number),
-        other => number(other),
+    let value = image.field(key)?;
+    match value.kind() {
+        Kind::Object => value.field("value").as_ref().and_then(number),
+        _ => number(&value),
     }
     .filter(|n| *n > 0)
 }

@@ -5,26 +5,28 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
-
 use super::{
-    date_time, headline, html_line, newest_first, server_message, shown, FormatError, Read,
+    date_time, headline, html_line, newest_first, server_message, shown, FormatError, Kind, Node,
+    Read,
 };
 use crate::model::{Article, Body, Feed, Image};
 use crate::timestamp::Timestamp;
 
 /// A post, an array of posts, or WordPress's error document. `[]` counts too:
 /// it is WordPress's answer for a page with no posts.
-pub fn detect(value: &Value) -> bool {
-    match value {
-        Value::Array(items) => items.is_empty() || items.iter().any(is_post),
+pub fn detect<N: Node>(value: &N) -> bool {
+    match value.kind() {
+        Kind::Array => {
+            let items = value.items();
+            items.is_empty() || items.iter().any(is_post)
+        }
         _ => is_post(value) || is_error(value),
     }
 }
 
-fn is_post(value: &Value) -> bool {
-    let rendered = |key| value.get(key).and_then(|f| f.get("rendered")).is_some();
-    let text = |key| value.get(key).is_some_and(Value::is_string);
+fn is_post<N: Node>(value: &N) -> bool {
+    let rendered = |key| value.field(key).field("rendered").is_some();
+    let text = |key| is_string(value.field(key));
     rendered("title")
         || rendered("content")
         || rendered("excerpt")
@@ -32,25 +34,28 @@ fn is_post(value: &Value) -> bool {
 }
 
 /// `{"code": "rest_forbidden", "message": "…", "data": {"status": 401}}`
-fn is_error(value: &Value) -> bool {
-    value.get("code").is_some_and(Value::is_string)
-        && value.get("message").is_some_and(Value::is_string)
+fn is_error<N: Node>(value: &N) -> bool {
+    is_string(value.field("code")) && is_string(value.field("message"))
+}
+
+fn is_string<N: Node>(value: Option<N>) -> bool {
+    value.is_some_and(|v| v.kind() == Kind::String)
 }
 
 /// Converts detected WordPress JSON. Posts with nothing to show are skipped;
 /// an error document is [`FormatError::Api`].
-pub fn adapt(value: Value) -> Result<Feed, FormatError> {
+pub fn adapt<N: Node>(value: N) -> Result<Feed, FormatError> {
     if is_error(&value) {
         return Err(FormatError::Api {
             api: "WordPress",
-            message: server_message(value.raw("message")),
+            message: server_message(value.raw("message").as_deref()),
             code: value.text("code"),
             status: number(&value.field("data"), "status"),
         });
     }
-    let posts = match &value {
-        Value::Array(posts) => posts.as_slice(),
-        post => std::slice::from_ref(post),
+    let posts = match value.kind() {
+        Kind::Array => value.items(),
+        _ => vec![value],
     };
     let mut feed = Feed::default();
     for (index, post) in posts.iter().enumerate() {
@@ -66,12 +71,12 @@ pub fn adapt(value: Value) -> Result<Feed, FormatError> {
 /// reader may not see is an error object (`{"code": "rest_forbidden", …}`) in
 /// place of the author or media, which has none of the fields read here, so
 /// it simply contributes nothing.
-fn article(post: &Value, index: usize) -> Option<Article> {
+fn article<N: Node>(post: &N, index: usize) -> Option<Article> {
     let embedded = post.field("_embedded");
-    let body = Body::from_html(rendered(post, "content").unwrap_or_default());
-    let summary = html_line(rendered(post, "excerpt"));
+    let body = Body::from_html(&rendered(post, "content").unwrap_or_default());
+    let summary = html_line(rendered(post, "excerpt").as_deref());
     let headline = headline(
-        html_line(rendered(post, "title")),
+        html_line(rendered(post, "title").as_deref()),
         summary.as_deref(),
         &body,
     );
@@ -84,14 +89,17 @@ fn article(post: &Value, index: usize) -> Option<Article> {
         url,
         headline,
         summary,
-        published: site_time(post.raw("date_gmt"), post.raw("date")),
-        updated: site_time(post.raw("modified_gmt"), post.raw("modified")),
+        published: site_time(post.raw("date_gmt").as_deref(), post.raw("date").as_deref()),
+        updated: site_time(
+            post.raw("modified_gmt").as_deref(),
+            post.raw("modified").as_deref(),
+        ),
         authors: embedded
             .list("author")
             .iter()
-            .filter_map(|user| html_line(user.raw("name")))
+            .filter_map(|user| html_line(user.raw("name").as_deref()))
             .collect(),
-        section: section(embedded.list("wp:term")),
+        section: section(&embedded.list("wp:term")),
         language: None,
         dateline: None,
         image: embedded.list("wp:featuredmedia").iter().find_map(image),
@@ -100,14 +108,14 @@ fn article(post: &Value, index: usize) -> Option<Article> {
 }
 
 /// The HTML of a `{"rendered": "<p>…</p>"}` field.
-fn rendered<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
+fn rendered<N: Node>(value: &N, key: &str) -> Option<String> {
     value.field(key)?.raw("rendered")
 }
 
 /// A whole number written as a JSON number, as WordPress writes sizes and
 /// statuses: a string or a fraction reads as absent.
-fn number<T: TryFrom<u64>>(value: &impl Read, key: &str) -> Option<T> {
-    T::try_from(value.field(key)?.as_u64()?).ok()
+fn number<N: Node, T: TryFrom<u64>>(value: &impl Read<N>, key: &str) -> Option<T> {
+    T::try_from(value.field(key)?.whole()?).ok()
 }
 
 /// `date_gmt` is the instant, in UTC without a zone suffix; `date` is the same
@@ -129,34 +137,38 @@ fn site_time(gmt: Option<&str>, local: Option<&str>) -> Option<Timestamp> {
 }
 
 /// An attachment from `wp:featuredmedia`.
-fn image(media: &Value) -> Option<Image> {
+fn image<N: Node>(media: &N) -> Option<Image> {
     let details = media.field("media_details");
     let image_meta = details.field("image_meta");
     Some(Image {
         src: media.text("source_url")?,
-        alt: html_line(media.raw("alt_text")).unwrap_or_default(),
-        caption: html_line(rendered(media, "caption")),
-        credit: html_line(image_meta.raw("credit")),
+        alt: html_line(media.raw("alt_text").as_deref()).unwrap_or_default(),
+        caption: html_line(rendered(media, "caption").as_deref()),
+        credit: html_line(image_meta.raw("credit").as_deref()),
         width: number(&details, "width").filter(|w| *w > 0),
         height: number(&details, "height").filter(|h| *h > 0),
-        srcset: srcset(details),
+        srcset: srcset(&details),
     })
 }
 
 /// `"url 300w, url 1024w"` from the sizes WordPress generated, keeping those
 /// with the full image's proportions as WordPress's own `srcset` does: the
-/// square thumbnail is a crop, another picture.
-fn srcset(details: Option<&Value>) -> Option<String> {
-    let full_w: Option<u32> = number(&details, "width");
-    let full_h: Option<u32> = number(&details, "height");
-    let mut candidates: Vec<(u32, String)> = details
-        .field("sizes")?
-        .as_object()?
-        .values()
-        .filter_map(|size| {
+/// square thumbnail is a crop, another picture. Sizes are read in the order
+/// of their names, whichever order the parser keeps them in, so that of two
+/// sizes with one width the same one wins.
+fn srcset<N: Node>(details: &Option<N>) -> Option<String> {
+    let full_w: Option<u32> = number(details, "width");
+    let full_h: Option<u32> = number(details, "height");
+    let sizes = details.field("sizes")?;
+    let mut names = sizes.keys();
+    names.sort_unstable();
+    let mut candidates: Vec<(u32, String)> = names
+        .iter()
+        .filter_map(|name| {
+            let size = sizes.field(name)?;
             let url = size.text("source_url")?;
-            let width = number(size, "width").filter(|w| *w > 0)?;
-            let same_shape = match (full_w, full_h, number::<u32>(size, "height")) {
+            let width = number(&size, "width").filter(|w| *w > 0)?;
+            let same_shape = match (full_w, full_h, number::<N, u32>(&size, "height")) {
                 (Some(full_w), Some(full_h), Some(h)) if full_w > 0 && full_h > 0 => {
                     // Within a pixel of the full image's height at this width.
                     (u64::from(width) * u64::from(full_h))
@@ -185,14 +197,13 @@ fn srcset(details: Option<&Value>) -> Option<String> {
 /// The first category. `_embedded["wp:term"]` holds one list of terms per
 /// taxonomy. WordPress files posts nobody categorised under "Uncategorized",
 /// which is no section.
-fn section(taxonomies: &[Value]) -> Option<String> {
+fn section<N: Node>(taxonomies: &[N]) -> Option<String> {
     taxonomies
         .iter()
-        .filter_map(Value::as_array)
-        .flatten()
-        .filter(|term| term.raw("taxonomy") == Some("category"))
-        .filter(|term| term.raw("slug") != Some("uncategorized"))
-        .find_map(|term| html_line(term.raw("name")))
+        .flat_map(Node::items)
+        .filter(|term| term.raw("taxonomy").as_deref() == Some("category"))
+        .filter(|term| term.raw("slug").as_deref() != Some("uncategorized"))
+        .find_map(|term| html_line(term.raw("name").as_deref()))
 }
 
 #[cfg(test)]

@@ -153,7 +153,7 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
 /// A document as the widget shows it: parsed, its next page found, its URLs
 /// made absolute.
 pub(super) fn feed_of(document: &Document) -> Result<Feed, LoadError> {
-    let mut feed = formats::parse(&document.text)?;
+    let mut feed = formats::parse_document(&document.text)?;
     feed.next_url = pages::next_page(
         feed.next_url.take(),
         &document.url,
