@@ -17,7 +17,7 @@ const option = (name, fallback) => {
   const at = args.indexOf(name);
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
-const RUNS = option("--runs", 9);
+const RUNS = option("--runs", 15);
 const CYCLES = option("--cycles", 1000);
 
 // ---- what is served ----
@@ -233,8 +233,8 @@ console.log(`size brotli: widget ${size.w.brotli} B, baseline ${size.b.brotli} B
 
 const report = `# Benchmarks
 
-Written by \`make bench\` (\`bench/run.mjs\`); do not edit by hand. The budget
-notes at the end are kept by hand in \`bench/budget.md\`.
+Written by \`make bench\` (\`bench/run.mjs\`); do not edit by hand. The
+notes at the end are kept by hand in \`bench/notes.md\`.
 
 - Date: ${date}, commit ${commit}
 - Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB
@@ -269,7 +269,7 @@ Everything a partner page downloads for the widget itself (feed and images aside
 | baseline (one JS file, CSS inside) | ${size.b.raw.toLocaleString("en")} | ${size.b.gzip.toLocaleString("en")} | ${size.b.brotli.toLocaleString("en")} | |
 | widget / baseline | ${ratio(size.w.raw, size.b.raw)} | ${ratio(size.w.gzip, size.b.gzip)} | ${ratio(size.w.brotli, size.b.brotli)} | |
 
-${readFileSync(join(root, "bench/budget.md"), "utf8").trim()}
+${readFileSync(join(root, "bench/notes.md"), "utf8").trim()}
 `;
 if (!args.includes("--no-write")) {
   writeFileSync(join(root, "BENCHMARKS.md"), report);
