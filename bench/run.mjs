@@ -48,6 +48,8 @@ const scenarios = {
   seed: { widgets: 1, attrs: () => `src="/data/seed.json" layout="article" lang="vi"` },
   list: { widgets: 1, attrs: () => `src="/data/feed-1000.json" layout="list" limit="100" lang="vi"` },
   twenty: { widgets: 20, attrs: (i) => `src="/data/seed.json?instance=${i}" layout="list" limit="5" lang="vi"` },
+  // The seed article again, every response held back by a round trip, as on a real network.
+  "seed-rtt": { widgets: 1, attrs: () => `src="/data/seed.json" layout="article" lang="vi"`, latency: 100 },
 };
 
 function page(impl, scenario) {
@@ -67,7 +69,7 @@ function page(impl, scenario) {
 const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml" };
 const typeOf = (name) => types[name.slice(name.lastIndexOf("."))] || "application/octet-stream";
 
-const server = createServer((req, res) => {
+const handler = (req, res) => {
   const url = new URL(req.url, "http://localhost");
   const send = (status, body, type, cache = "no-store") => {
     res.writeHead(status, { "content-type": type, "cache-control": cache });
@@ -78,7 +80,10 @@ const server = createServer((req, res) => {
   if (impl === "data" && data[name]) return send(200, data[name], "application/json");
   if (impl === "data" && /^images\/[\w.-]+$/.test(name)) return send(200, readFileSync(join(root, "sample", name)), typeOf(name), "max-age=3600");
   if (impl === "b" && name === "article-widget.js") return send(200, baselineJs, "text/javascript", "max-age=300");
-  if ((impl === "w" || impl === "b") && name.endsWith(".html")) return send(200, page(impl, name.replace(".html", "")), "text/html; charset=utf-8");
+  const scenario = name.replace(/\.html$/, "");
+  if ((impl === "w" || impl === "b") && name.endsWith(".html") && Object.hasOwn(scenarios, scenario)) {
+    return send(200, page(impl, scenario), "text/html; charset=utf-8");
+  }
   if (impl === "w" && /^[\w.-]+$/.test(name)) {
     try {
       // The cache lifetimes README.md gives for a CDN: hashed files are immutable.
@@ -87,9 +92,15 @@ const server = createServer((req, res) => {
     } catch {}
   }
   send(404, "not found", "text/plain");
-});
+};
+
+const server = createServer(handler);
 await new Promise((r) => server.listen(Number(process.env.BENCH_PORT || 0), "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
+// The same files, each response sent 100 ms late: a round trip on a real network.
+const slowServer = createServer((req, res) => setTimeout(() => handler(req, res), 100));
+await new Promise((r) => slowServer.listen(0, "127.0.0.1", r));
+const slowOrigin = `http://127.0.0.1:${slowServer.address().port}`;
 if (args.includes("--serve")) {
   // For looking at the pages by hand: /w/seed.html, /b/list.html, …
   console.log(`serving ${origin}/{w,b}/{${Object.keys(scenarios).join(",")}}.html; Ctrl-C to stop`);
@@ -126,7 +137,9 @@ for (let run = 0; run < RUNS; run++) {
     for (const impl of order) {
       const context = await browser.newContext();
       const p = await context.newPage();
-      const url = `${origin}/${impl}/${scenario}.html`;
+      const url = scenarios[scenario].latency
+        ? `${slowOrigin}/${impl}/seed.html`
+        : `${origin}/${impl}/${scenario}.html`;
       record(`${scenario}/cold/${impl}`, await timeToReady(p, () => p.goto(url)));
       record(`${scenario}/warm/${impl}`, await timeToReady(p, () => p.reload()));
       await context.close();
@@ -178,6 +191,7 @@ const heaps = { w: await heap("w"), b: await heap("b") };
 const version = browser.version();
 await browser.close();
 server.close();
+slowServer.close();
 
 // ---- sizes ----
 
@@ -204,6 +218,7 @@ const labels = {
   seed: "seed article, `layout=article`",
   list: "100 of 1000 items, `layout=list`",
   twenty: "twenty instances on one page",
+  "seed-rtt": "seed article, every response 100 ms late",
 };
 const rows = [];
 for (const scenario of Object.keys(scenarios)) {

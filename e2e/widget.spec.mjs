@@ -113,3 +113,17 @@ test("the preview page shows the seed article and the latest list", async ({ pag
   }
   await page.screenshot({ path: `${SHOTS}preview.png`, fullPage: true });
 });
+
+test("the feed of a widget already in the page is fetched once, while the wasm still loads", async ({ page }) => {
+  const events = [];
+  page.on("request", (r) => r.url().endsWith("/sample/feed.json") && events.push("feed requested"));
+  page.on("response", (r) => r.url().endsWith(".wasm") && events.push("wasm arrived"));
+  // Hold the .wasm back, as a slow network would.
+  await page.route("**/*.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await page.goto("/e2e/seed.html");
+  await expect(page.locator("#seed")).toHaveAttribute("data-state", "ready");
+  expect(events).toEqual(["feed requested", "wasm arrived"]);
+});

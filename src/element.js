@@ -7,6 +7,32 @@
 // tools/write-entry.sh fills in their names after each Trunk build.
 
 const wasm = fetch(new URL("./__WASM__", import.meta.url));
+
+// Start the feeds of the widgets already in the page now, while the .wasm
+// downloads and compiles; each widget's first request takes its answer
+// (src/source/http.rs). Not for a feed with a copy kept from an earlier visit
+// (src/source/cache.rs): its widget revalidates with If-None-Match instead.
+const cached = (url) => {
+  try {
+    return localStorage.getItem("__CACHE_PREFIX__" + url) !== null;
+  } catch {
+    return false;
+  }
+};
+const early = new Map();
+for (const element of document.querySelectorAll("article-widget[src]")) {
+  try {
+    const url = new URL(element.getAttribute("src"), document.baseURI).href;
+    if (!early.has(url) && /^https?:/.test(url) && !cached(url)) {
+      const answer = fetch(url, { headers: { Accept: "__ACCEPT__" } });
+      answer.catch(() => {}); // a failure is the widget's to report, when it asks
+      early.set(url, answer);
+    }
+  } catch {
+    // An src that is not a URL: the widget says so itself.
+  }
+}
+globalThis[Symbol.for("article-widget.early")] = early;
 const { default: init, mount, observedAttributes } = await import("./__GLUE__");
 await init({ module_or_path: wasm });
 

@@ -79,6 +79,22 @@ pub(super) async fn attempt(
     }
 }
 
+/// Where the entry module (`src/element.js`) leaves the requests it started
+/// for the widgets already in the page, keyed by absolute URL, while the
+/// `.wasm` was still downloading and compiling.
+const EARLY: &str = "article-widget.early";
+
+/// The answer to a request for `url` that the entry module started early, if
+/// there is one; each is taken once, by the first widget that asks.
+fn take_early(url: &str) -> Option<js_sys::Promise> {
+    let table = js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_(EARLY)).ok()?;
+    let table: js_sys::Map = table.dyn_into().ok()?;
+    let key = wasm_bindgen::JsValue::from_str(url);
+    let answer = table.get(&key).dyn_into::<js_sys::Promise>().ok()?;
+    table.delete(&key);
+    Some(answer)
+}
+
 async fn request(
     url: &str,
     etag: Option<&str>,
@@ -91,7 +107,19 @@ async fn request(
     if let Some(etag) = etag {
         request = request.header("If-None-Match", etag);
     }
-    let response = request.send().await.map_err(network)?;
+    let early = if etag.is_none() {
+        take_early(url)
+    } else {
+        None
+    };
+    let response = match early {
+        Some(answer) => match JsFuture::from(answer).await {
+            Ok(response) => Response::from(response.unchecked_into::<web_sys::Response>()),
+            // The early request failed: this attempt asks again itself.
+            Err(_) => request.send().await.map_err(network)?,
+        },
+        None => request.send().await.map_err(network)?,
+    };
     let headers = response.headers();
     if etag.is_some() && response.status() == 304 {
         return Ok(Answer::NotModified);
