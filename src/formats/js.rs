@@ -101,7 +101,7 @@ impl Node for JsValue {
         if !is_plain_object(self) {
             return None;
         }
-        Reflect::get(self, &JsValue::from_str(key))
+        Reflect::get(self, &JsValue::from_str(wasm_bindgen::intern(key)))
             .ok()
             .filter(|v| !v.is_undefined())
     }
