@@ -213,6 +213,24 @@ impl Feed {
     }
 }
 
+#[cfg(test)]
+impl Feed {
+    /// A feed of bare articles with these ids, for tests of what happens to
+    /// items rather than what is in them.
+    pub(crate) fn of_ids(ids: &[&str]) -> Feed {
+        let article = |id: &&str| {
+            Rc::new(Article {
+                id: (*id).into(),
+                ..Article::default()
+            })
+        };
+        Feed {
+            items: ids.iter().map(article).collect(),
+            ..Feed::default()
+        }
+    }
+}
+
 /// Whether an absolute URL is `http:` or `https:`.
 pub fn is_web_url(url: &str) -> bool {
     let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());

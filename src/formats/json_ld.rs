@@ -280,25 +280,20 @@ fn pixels<N: Node>(image: &N, key: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::parse;
+    use crate::formats::{parse, seed_of};
 
     const SAMPLE: &str = include_str!("../../sample/jsonld.json");
 
     #[test]
     fn the_sample_carries_the_seed_article() {
-        let feed = parse(SAMPLE).unwrap();
-        let seed = &feed.items[0];
-        assert!(seed
-            .headline
-            .starts_with("Lạng Sơn: Bảo vệ nền tảng tư tưởng của Đảng"));
-        let published = seed.published.unwrap();
-        assert_eq!(published.epoch_ms, 1_624_594_500_000);
-        assert_eq!(published.to_string(), "2021-06-25T11:15:00+07:00");
-        assert_eq!(seed.authors, ["P.V"]);
+        let seed = seed_of(SAMPLE);
+        assert_eq!(
+            seed.published.unwrap().to_string(),
+            "2021-06-25T11:15:00+07:00"
+        );
         assert_eq!(seed.language.as_deref(), Some("vi"));
         assert_eq!(seed.section.as_deref(), Some("Chính trị"));
         let image = seed.image.as_ref().unwrap();
-        assert_eq!(image.caption.as_deref(), Some("Các đại biểu dự Hội nghị"));
         assert_eq!((image.width, image.height), (Some(1200), Some(675)));
         let Body::Text(paragraphs) = &seed.body else {
             panic!("{:?}", seed.body)

@@ -301,21 +301,9 @@ impl Reducible for Model {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Article;
 
     fn feed(ids: &[&str]) -> Rc<Feed> {
-        Rc::new(Feed {
-            items: ids
-                .iter()
-                .map(|id| {
-                    Rc::new(Article {
-                        id: (*id).into(),
-                        ..Article::default()
-                    })
-                })
-                .collect(),
-            ..Feed::default()
-        })
+        Rc::new(Feed::of_ids(ids))
     }
 
     fn reduce(model: Rc<Model>, action: Action) -> Rc<Model> {

@@ -242,17 +242,8 @@ mod tests {
 
     fn feed(ids: &[&str], next: Option<&str>) -> Feed {
         Feed {
-            items: ids
-                .iter()
-                .map(|id| {
-                    Rc::new(Article {
-                        id: (*id).into(),
-                        ..Article::default()
-                    })
-                })
-                .collect(),
             next_url: next.map(str::to_owned),
-            ..Feed::default()
+            ..Feed::of_ids(ids)
         }
     }
 
