@@ -103,15 +103,21 @@ pub fn paragraphs(text: &str) -> Vec<String> {
             flush(&mut current, &mut out);
             continue;
         }
-        for word in line.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
+        push_words(&mut current, line);
     }
     flush(&mut current, &mut out);
     out
+}
+
+/// Appends the words of `text` to `out`, one space between each and before
+/// the first when `out` is not empty.
+fn push_words(out: &mut String, text: &str) {
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 fn flush(current: &mut String, out: &mut Vec<String>) {
@@ -123,12 +129,7 @@ fn flush(current: &mut String, out: &mut Vec<String>) {
 /// Collapses whitespace in a one-line text field (headline, caption, name).
 pub fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
+    push_words(&mut out, text);
     out
 }
 

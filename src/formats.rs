@@ -265,6 +265,18 @@ pub(crate) fn seed_of(sample: &str) -> std::rc::Rc<Article> {
     seed
 }
 
+/// Checks a plain-text body of the seed article: its five paragraphs, none
+/// with the U+00A0 indentation of the scraped original.
+#[cfg(test)]
+pub(crate) fn assert_seed_text(body: &Body) {
+    let Body::Text(paragraphs) = body else {
+        panic!("{body:?}")
+    };
+    assert_eq!(paragraphs.len(), 5);
+    assert!(paragraphs[0].starts_with("Ngày 23/6, Ban Chỉ đạo"));
+    assert!(paragraphs.iter().all(|p| !p.contains('\u{a0}')));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -131,8 +131,7 @@ fn offset_minutes(zone: &str) -> Option<i16> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::formats::{parse, seed_of};
+    use crate::formats::{assert_seed_text, parse, seed_of};
 
     const SAMPLE: &str = include_str!("../../sample/feed.json");
 
@@ -146,12 +145,7 @@ mod tests {
         );
         assert_eq!(seed.language.as_deref(), Some("vi"));
         assert_eq!(seed.image.as_ref().unwrap().alt, "Các đại biểu dự Hội nghị");
-        let Body::Text(paragraphs) = &seed.body else {
-            panic!("{:?}", seed.body)
-        };
-        assert_eq!(paragraphs.len(), 5);
-        assert!(paragraphs[0].starts_with("Ngày 23/6, Ban Chỉ đạo"));
-        assert!(paragraphs.iter().all(|p| !p.contains('\u{a0}')));
+        assert_seed_text(&seed.body);
     }
 
     #[test]

@@ -279,8 +279,7 @@ fn pixels<N: Node>(image: &N, key: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::formats::{parse, seed_of};
+    use crate::formats::{assert_seed_text, parse, seed_of};
 
     const SAMPLE: &str = include_str!("../../sample/jsonld.json");
 
@@ -295,12 +294,7 @@ mod tests {
         assert_eq!(seed.section.as_deref(), Some("Chính trị"));
         let image = seed.image.as_ref().unwrap();
         assert_eq!((image.width, image.height), (Some(1200), Some(675)));
-        let Body::Text(paragraphs) = &seed.body else {
-            panic!("{:?}", seed.body)
-        };
-        assert_eq!(paragraphs.len(), 5);
-        assert!(paragraphs[0].starts_with("Ngày 23/6, Ban Chỉ đạo"));
-        assert!(paragraphs.iter().all(|p| !p.contains('\u{a0}')));
+        assert_seed_text(&seed.body);
     }
 
     #[test]
