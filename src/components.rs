@@ -12,12 +12,13 @@ mod widget;
 
 pub use article_view::{ArticleView, ArticleViewProps};
 pub use blocks::{Blocks, BlocksProps};
-pub use dateline::{dateline, hide_on_error};
+pub use dateline::dateline;
 pub use figure::Figure;
 pub use list::ArticleList;
 pub use states::{EmptyState, ErrorState, Skeleton};
 pub use widget::{ArticleWidget, ArticleWidgetProps, ItemSummary, WidgetState};
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::config::Target;
@@ -47,6 +48,22 @@ fn image(image: &Image, class: Option<&'static str>, alt: &str, sizes: &'static 
             onerror={hide_on_error()}
         />
     }
+}
+
+/// An `onerror` handler that hides the image that failed, so a broken image
+/// collapses (to its caption, when it has one) instead of showing an icon.
+///
+/// It sets `hidden` on the element itself rather than re-rendering: Yew never
+/// sets that attribute on images, so it stays until the image is replaced.
+fn hide_on_error() -> Callback<Event> {
+    Callback::from(|event: Event| {
+        if let Some(image) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = image.set_attribute("hidden", "");
+        }
+    })
 }
 
 /// An article link honouring `target`; `_blank` gets `rel="noopener noreferrer"`.

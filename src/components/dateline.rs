@@ -1,4 +1,3 @@
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::config::TimeZone;
@@ -23,20 +22,4 @@ pub fn dateline(at: &Timestamp, locale: &str, time_zone: &TimeZone, relative: bo
     html! {
         <time class="aw-dateline" part="dateline" datetime={at.to_string()} {title}>{ text }</time>
     }
-}
-
-/// An `onerror` handler that hides the image that failed, so a broken image
-/// collapses (to its caption, when it has one) instead of showing an icon.
-///
-/// It sets `hidden` on the element itself rather than re-rendering: Yew never
-/// sets that attribute on images, so it stays until the image is replaced.
-pub fn hide_on_error() -> Callback<Event> {
-    Callback::from(|event: Event| {
-        if let Some(image) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let _ = image.set_attribute("hidden", "");
-        }
-    })
 }
