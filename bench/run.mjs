@@ -24,7 +24,7 @@ const CYCLES = option("--cycles", 1000);
 
 const css = readFileSync(join(root, "styles/widget.css"), "utf8");
 const baselineJs = readFileSync(join(root, "bench/baseline.js"), "utf8").replace("__WIDGET_CSS__", JSON.stringify(css));
-const glue = readdirSync(dist).find((n) => /^article-widget-[0-9a-f]{16}\.js$/.test(n));
+const glue = readdirSync(dist).find((n) => /^article-widget-[0-9a-f]+\.js$/.test(n));
 if (!glue) throw new Error("no release build in dist/: run make build");
 const seed = JSON.parse(readFileSync(join(root, "sample/feed.json"), "utf8"));
 const big = {

@@ -35,7 +35,7 @@ export const STRICT_CSP =
 /** The cache lifetime README.md gives for each file of dist/. */
 export function cacheControl(name) {
   if (name === "article-widget.js") return "public, max-age=300, stale-while-revalidate=86400";
-  if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(name)) return "public, max-age=31536000, immutable";
+  if (/-[0-9a-f]+(_bg)?\.(js|wasm|css)$/.test(name)) return "public, max-age=31536000, immutable";
   return "public, max-age=300";
 }
 

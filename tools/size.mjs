@@ -47,7 +47,7 @@ if (args.includes("--json")) {
 } else {
   console.log("| file | raw | gzip -9 | brotli |\n| --- | ---: | ---: | ---: |");
   for (const r of [...rows, total]) {
-    const name = r.file.replace(/-[0-9a-f]{16}/g, "-<hash>");
+    const name = r.file.replace(/-[0-9a-f]+/g, "-<hash>");
     console.log(`| ${name} | ${r.raw.toLocaleString("en")} | ${r.gzip.toLocaleString("en")} | ${r.brotli.toLocaleString("en")} |`);
   }
 }
