@@ -304,6 +304,36 @@ test("Load more appends the next page without repeats, then goes away", async ({
   expect(last).toMatchObject({ type: "article-widget:ready", items: 5 });
 });
 
+test("Items that share an id or a url each show once, before and after a refresh that reorders them", async ({ page }) => {
+  const t = unique("duplicate-ids");
+  const w = await addWidget(page, "w", `/duplicate-ids?t=${t}`, { lang: "vi" });
+  await expect(w).toHaveAttribute("data-state", "ready");
+  const headlines = w.locator("li h2");
+  await expect(headlines).toHaveText(["Tin một", "Tin hai", "Tin ba", "Tin bốn"]);
+  await w.evaluate((el) => el.refresh());
+  await expect.poll(async () => (await attempts(t)).length).toBe(2);
+  await expect(headlines).toHaveText(["Tin bốn", "Tin ba", "Tin hai", "Tin một"]);
+  const ids = (await events(page, "w")).at(-1);
+  expect(ids).toMatchObject({ type: "article-widget:ready", items: 4 });
+});
+
+test("Load more reads a Ghost feed's next page from meta.pagination, keeping its key", async ({ page }) => {
+  const t = unique("ghost-paged");
+  const w = await addWidget(page, "w", `/ghost-paged?key=k&t=${t}`, { limit: "3", lang: "en" });
+  await expect(w).toHaveAttribute("data-state", "ready");
+  await expect(w.locator("li")).toHaveCount(3);
+  const more = w.locator("button[part=more]");
+  await expect(more).toHaveText("Load more");
+  await more.click();
+  await expect(w.locator("li")).toHaveCount(5);
+  await expect(w.locator("li h2")).toHaveText(["Tin g1", "Tin g2", "Tin g3", "Tin g4", "Tin g5"]);
+  await expect(more).toHaveCount(0);
+  const paths = (await attempts(t)).map((a) => a.path);
+  expect(paths).toHaveLength(2);
+  expect(paths[1]).toMatch(/[?&]page=2(&|$)/);
+  expect(paths[1]).toMatch(/[?&]key=k(&|$)/);
+});
+
 test("Load more that fails says so, keeps the articles, and can be tried again", async ({ page }) => {
   const t = unique("paged-fail");
   const w = await addWidget(page, "w", `/paged?page=1&fail=1&t=${t}`, { limit: "3", lang: "vi" });

@@ -89,62 +89,9 @@ fn each_heading(blocks: &mut [Block], f: &mut impl FnMut(&mut u8)) {
     }
 }
 
-/// Splits plain text into paragraphs.
-///
-/// Blank lines separate paragraphs; a line holding only whitespace (the seed's
-/// lone U+00A0 lines included) counts as blank. Lines inside a paragraph are
-/// joined with a space, and runs of whitespace, non-breaking spaces included,
-/// collapse to one space, as a browser would show them.
-pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            flush(&mut current, &mut out);
-            continue;
-        }
-        push_words(&mut current, line);
-    }
-    flush(&mut current, &mut out);
-    out
-}
-
-/// Appends the words of `text` to `out`, one space between each and before
-/// the first when `out` is not empty.
-fn push_words(out: &mut String, text: &str) {
-    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-}
-
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    if !current.is_empty() {
-        out.push(std::mem::take(current));
-    }
-}
-
-/// Collapses whitespace in a one-line text field (headline, caption, name).
-pub fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_words(&mut out, text);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn seed_paragraphs_lose_their_nbsp_indentation_and_separator_lines() {
-        let text = "\u{a0}\u{a0}\u{a0}\u{a0}Ngày 23/6, Ban Chỉ đạo họp.\n\u{a0}\n\u{a0}\u{a0}\u{a0}\u{a0}Theo báo cáo\ntại Hội nghị.\n";
-        assert_eq!(
-            paragraphs(text),
-            ["Ngày 23/6, Ban Chỉ đạo họp.", "Theo báo cáo tại Hội nghị."]
-        );
-    }
 
     fn heading(level: u8) -> Block {
         Block::Heading {
@@ -199,11 +146,5 @@ mod tests {
             ]
         );
         assert!(blocks(&Body::Empty, None, 2).is_empty());
-    }
-
-    #[test]
-    fn blank_text_has_no_paragraphs() {
-        assert!(paragraphs("\u{a0}\n  \n\t").is_empty());
-        assert_eq!(collapse("  P.V \u{a0} "), "P.V");
     }
 }

@@ -83,19 +83,7 @@ impl Target {
     }
 }
 
-/// The attribute names the element observes, in the contract's order.
-pub const ATTRIBUTES: [&str; 10] = [
-    "src",
-    "layout",
-    "item",
-    "limit",
-    "lang",
-    "time-zone",
-    "theme",
-    "refresh",
-    "heading-level",
-    "target",
-];
+pub use crate::contract::ATTRIBUTES;
 
 /// The typed attributes of one element.
 #[derive(Clone, Debug, PartialEq)]
@@ -151,8 +139,9 @@ impl Config {
             ));
         };
         let attr = |name: &str| {
+            // HTML's whitespace, as `src/early.js` trims it too.
             get(name)
-                .map(|v| v.trim().to_owned())
+                .map(|v| v.trim_matches(|c: char| c.is_ascii_whitespace()).to_owned())
                 .filter(|v| !v.is_empty())
         };
 

@@ -4,39 +4,19 @@
 //   <article-widget src="https://news.example/feed.json"></article-widget>
 //
 // Serve it with a short cache lifetime; the files it loads are content-hashed.
-// tools/write-entry.sh fills in their names after each Trunk build.
+// tools/write-entry.sh builds it after each Trunk build: src/contract.json as
+// CONTRACT, then src/early.js, then this file, with the hashed names filled in.
 
 const wasm = fetch(new URL("./__WASM__", import.meta.url));
 
 // Start the feeds of the widgets already in the page now, while the .wasm
-// downloads and compiles; each widget's first request takes its answer
-// (src/source/http.rs). Not for a feed with a copy kept from an earlier visit
-// (src/source/cache.rs): its widget revalidates with If-None-Match instead.
-const cached = (url) => {
-  try {
-    return localStorage.getItem("__CACHE_PREFIX__" + url) !== null;
-  } catch {
-    return false;
-  }
-};
-const early = new Map();
-for (const element of document.querySelectorAll("article-widget[src]")) {
-  try {
-    const url = new URL(element.getAttribute("src"), document.baseURI).href;
-    if (!early.has(url) && /^https?:/.test(url) && !cached(url)) {
-      const answer = fetch(url, { headers: { Accept: "__ACCEPT__" } });
-      answer.catch(() => {}); // a failure is the widget's to report, when it asks
-      early.set(url, answer);
-    }
-  } catch {
-    // An src that is not a URL: the widget says so itself.
-  }
-}
-globalThis[Symbol.for("article-widget.early")] = early;
-const { default: init, mount, observedAttributes } = await import("./__GLUE__");
+// downloads and compiles; each widget's first request takes its answer.
+const early = startEarly(document, globalThis.localStorage, CONTRACT.shared, Date.now());
+const { default: init, mount, adoptEarlyRequests } = await import("./__GLUE__");
 await init({ module_or_path: wasm });
+adoptEarlyRequests(early);
 
-const ATTRIBUTES = observedAttributes();
+const ATTRIBUTES = CONTRACT.attributes;
 
 class ArticleWidget extends HTMLElement {
   static get observedAttributes() {
@@ -68,6 +48,9 @@ class ArticleWidget extends HTMLElement {
   }
 }
 
-if (!customElements.get("article-widget")) {
-  customElements.define("article-widget", ArticleWidget);
+if (!customElements.get(CONTRACT.tag)) {
+  customElements.define(CONTRACT.tag, ArticleWidget);
 }
+// The widgets in the page have taken their requests by now; those that no
+// widget will take (removed, or given another src meanwhile) are aborted.
+setTimeout(() => abortUnclaimed(early, document, CONTRACT.shared));

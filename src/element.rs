@@ -13,22 +13,13 @@ use web_sys::{
 use yew::{AppHandle, Callback, Renderer};
 
 use crate::components::{ArticleWidget, ArticleWidgetProps, ItemSummary, WidgetState};
-use crate::config::{Config, ATTRIBUTES};
+use crate::config::Config;
 
 /// Renders a widget into `host`'s shadow root. Called by the element class in
 /// `src/element.js` when an `<article-widget>` is connected.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Option<Mounted> {
     Mounted::new(host)
-}
-
-/// The attribute names the element class observes.
-#[wasm_bindgen(js_name = observedAttributes)]
-pub fn observed_attributes() -> Array {
-    ATTRIBUTES
-        .iter()
-        .map(|name| JsValue::from_str(name))
-        .collect()
 }
 
 thread_local! {

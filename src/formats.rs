@@ -11,13 +11,15 @@ mod js;
 mod json_feed;
 mod json_ld;
 mod node;
-mod text;
 mod wordpress;
+
+use std::collections::HashSet;
+use std::rc::Rc;
 
 use thiserror::Error;
 
-use crate::body::collapse;
 use crate::model::{Article, Body, Feed};
+use crate::text::{self, collapse};
 use crate::timestamp::Timestamp;
 
 #[cfg(target_arch = "wasm32")]
@@ -101,11 +103,27 @@ fn json_error_message(e: &serde_json::Error) -> String {
 
 /// Recognises a format from the parsed document.
 type Detect<N> = fn(&N) -> bool;
-/// Turns a document of that format into a feed.
-type Adapt<N> = fn(N) -> Result<Feed, FormatError>;
+/// Reads a document of that format.
+type Adapt<N> = fn(N) -> Result<Adapted, FormatError>;
+
+/// At most this many items of one document are read; the rest are ignored,
+/// so that the work a document causes is bounded whatever its size.
+pub const MAX_ITEMS: usize = 1000;
+
+/// What an adapter reads from a document: the feed's own fields and its
+/// articles in document order, before what every format shares (see [`read`]).
+#[derive(Debug, Default)]
+pub(crate) struct Adapted {
+    pub title: Option<String>,
+    pub home_url: Option<String>,
+    pub next_url: Option<String>,
+    pub articles: Vec<Article>,
+}
 
 /// Detects the format of a parsed document and adapts it. The formats are
-/// tried in order; the first that recognises the document adapts it.
+/// tried in order; the first that recognises the document adapts it. Then
+/// what every format shares, once: articles with nothing to show are
+/// skipped, ids are made unique, and the newest come first.
 pub(crate) fn read<N: Node>(value: N, text: &str) -> Result<Feed, FormatError> {
     let formats: [(Detect<N>, Adapt<N>); 4] = [
         (json_feed::detect, json_feed::adapt),
@@ -113,11 +131,41 @@ pub(crate) fn read<N: Node>(value: N, text: &str) -> Result<Feed, FormatError> {
         (ghost::detect, ghost::adapt),
         (json_ld::detect, json_ld::adapt),
     ];
-    match formats.iter().find(|(detect, _)| detect(&value)) {
-        Some((_, adapt)) => adapt(value),
-        None => Err(FormatError::Unknown {
+    let Some((_, adapt)) = formats.iter().find(|(detect, _)| detect(&value)) else {
+        return Err(FormatError::Unknown {
             found: describe(&value, text),
-        }),
+        });
+    };
+    let adapted = adapt(value)?;
+    let mut articles: Vec<Article> = adapted.articles.into_iter().filter(shown).collect();
+    unique_ids(&mut articles);
+    // Stable: undated articles keep their document order after dated ones.
+    articles.sort_by_key(|a| std::cmp::Reverse(a.published));
+    Ok(Feed {
+        title: adapted.title,
+        home_url: adapted.home_url,
+        next_url: adapted.next_url,
+        items: articles.into_iter().map(Rc::new).collect(),
+    })
+}
+
+/// Makes every id unique, in document order: the first article with an id
+/// keeps it, a later one gets the first free `id~2`, `id~3`, … An id is the
+/// key of the article's element and of "new since the last update", so it
+/// must name one article, and name it again on the next fetch.
+fn unique_ids(articles: &mut [Article]) {
+    let mut taken: HashSet<String> = HashSet::with_capacity(articles.len());
+    let repeated: Vec<usize> = (0..articles.len())
+        .filter(|&i| !taken.insert(articles[i].id.clone()))
+        .collect();
+    for i in repeated {
+        let id = &articles[i].id;
+        let free = (2..)
+            .map(|n| format!("{id}~{n}"))
+            .find(|candidate| !taken.contains(candidate))
+            .expect("an unbounded range has a free suffix");
+        taken.insert(free.clone());
+        articles[i].id = free;
     }
 }
 
@@ -154,11 +202,6 @@ fn describe<N: Node>(value: &N, text: &str) -> String {
         }
         other => other.described().to_owned(),
     }
-}
-
-/// Orders items newest first; undated items keep their place after dated ones.
-pub(crate) fn newest_first(feed: &mut Feed) {
-    feed.items.sort_by_key(|a| std::cmp::Reverse(a.published));
 }
 
 /// A one-line plain-text field: whitespace collapsed, `None` when empty.
@@ -199,10 +242,9 @@ fn first_words(body: &Body) -> Option<String> {
     Some(format!("{cut}…"))
 }
 
-/// The article, when it has something to show: a headline, text or an image.
-pub(crate) fn shown(article: Article) -> Option<Article> {
-    let empty = article.headline.is_empty() && article.body.is_empty() && article.image.is_none();
-    (!empty).then_some(article)
+/// Whether an article has something to show: a headline, text or an image.
+fn shown(article: &Article) -> bool {
+    !(article.headline.is_empty() && article.body.is_empty() && article.image.is_none())
 }
 
 /// An identifier that may be written as a string or a number.
@@ -414,6 +456,47 @@ mod tests {
         ] {
             assert_eq!(parse(&doc).unwrap().items[0].headline, "Shallow", "{doc}");
         }
+    }
+
+    #[test]
+    fn repeated_ids_are_made_unique_and_stay_so_on_the_next_fetch() {
+        let doc = |order: &[&str]| {
+            let items: Vec<String> = order
+                .iter()
+                .map(|title| format!(r#"{{"id": "a", "title": "{title}"}}"#))
+                .chain([r#"{"id": "a~2", "title": "Taken"}"#.to_owned()])
+                .collect();
+            format!(
+                r#"{{"version": "https://jsonfeed.org/version/1.1", "items": [{}]}}"#,
+                items.join(",")
+            )
+        };
+        let ids = |feed: &Feed| -> Vec<(String, String)> {
+            feed.items
+                .iter()
+                .map(|a| (a.id.clone(), a.headline.clone()))
+                .collect()
+        };
+        let feed = parse(&doc(&["One", "Two", "Three"])).unwrap();
+        assert_eq!(
+            ids(&feed),
+            [
+                ("a".into(), "One".into()),
+                ("a~3".into(), "Two".into()),
+                ("a~4".into(), "Three".into()),
+                ("a~2".into(), "Taken".into()),
+            ]
+        );
+        let unique: HashSet<&str> = feed.items.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(unique.len(), feed.items.len());
+    }
+
+    #[test]
+    fn at_most_max_items_are_read() {
+        let items = vec![r#"{"title": "x"}"#; MAX_ITEMS + 50].join(",");
+        let doc =
+            format!(r#"{{"version": "https://jsonfeed.org/version/1.1", "items": [{items}]}}"#);
+        assert_eq!(parse(&doc).unwrap().items.len(), MAX_ITEMS);
     }
 
     #[test]

@@ -9,13 +9,17 @@
 pub mod body;
 pub mod components;
 pub mod config;
+pub mod contract;
 pub mod error;
 pub mod formats;
 pub mod hooks;
 pub mod i18n;
+pub mod load;
 pub mod model;
 pub mod source;
+pub mod text;
 pub mod timestamp;
+pub mod url;
 
 #[cfg(target_arch = "wasm32")]
 pub mod element;

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use crate::timestamp::Timestamp;
+use crate::url;
 
 /// A document turned into articles: what one `<article-widget>` shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -154,7 +155,7 @@ impl Body {
     /// Plain text split into paragraphs: blank lines separate paragraphs, and the
     /// non-breaking-space indentation that CMS exports leave behind is removed.
     pub fn from_text(text: &str) -> Body {
-        let paragraphs = crate::body::paragraphs(text);
+        let paragraphs = crate::text::paragraphs(text);
         if paragraphs.is_empty() {
             Body::Empty
         } else {
@@ -178,35 +179,22 @@ impl Body {
 }
 
 impl Feed {
-    /// Makes every URL absolute with `resolve` (the browser's URL parser, with
-    /// the document's URL as base) and drops those that are not `http(s)`:
-    /// a `javascript:` link or a `data:` image never reaches the page.
-    pub fn resolve_urls(&mut self, resolve: impl Fn(&str) -> Option<String>) {
-        let web = |href: Option<String>| {
-            href.and_then(|h| resolve(h.trim()))
-                .filter(|u| is_web_url(u))
-        };
-        self.home_url = web(self.home_url.take());
-        self.next_url = web(self.next_url.take());
+    /// Makes every URL absolute against `base` (the document's own URL) and
+    /// canonical, and drops those that are not `http(s)`: a `javascript:`
+    /// link or a `data:` image never reaches the page (see [`crate::url`]).
+    pub fn resolve_urls(&mut self, base: &str) {
+        let web = |href: &str| url::web(href, Some(base));
+        self.home_url = self.home_url.as_deref().and_then(web);
+        self.next_url = self.next_url.as_deref().and_then(web);
         for article in &mut self.items {
             let article = Rc::make_mut(article);
-            article.url = web(article.url.take());
+            article.url = article.url.as_deref().and_then(web);
             article.image = article.image.take().and_then(|mut image| {
-                image.src = web(Some(image.src))?;
-                image.srcset = image.srcset.take().and_then(|set| {
-                    let candidates: Vec<String> = set
-                        .split(',')
-                        .filter_map(|candidate| {
-                            let candidate = candidate.trim();
-                            let (url, descriptor) = candidate
-                                .split_once(char::is_whitespace)
-                                .unwrap_or((candidate, ""));
-                            let url = web(Some(url.to_owned()))?;
-                            Some(format!("{url} {}", descriptor.trim()).trim_end().to_owned())
-                        })
-                        .collect();
-                    (!candidates.is_empty()).then(|| candidates.join(", "))
-                });
+                image.src = web(&image.src)?;
+                image.srcset = image
+                    .srcset
+                    .as_deref()
+                    .and_then(|set| url::srcset(set, web));
                 Some(image)
             });
         }
@@ -231,12 +219,6 @@ impl Feed {
     }
 }
 
-/// Whether an absolute URL is `http:` or `https:`.
-pub fn is_web_url(url: &str) -> bool {
-    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-    matches!(scheme.as_deref(), Some("http" | "https"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,13 +240,7 @@ mod tests {
             })],
             ..Feed::default()
         };
-        feed.resolve_urls(|href| {
-            Some(if href.contains(':') {
-                href.to_owned()
-            } else {
-                format!("https://news.example/{href}")
-            })
-        });
+        feed.resolve_urls("https://news.example/");
         assert_eq!(
             feed.next_url.as_deref(),
             Some("https://news.example/page2.json")

@@ -10,6 +10,7 @@
 
 mod browser;
 pub mod cache;
+pub mod early;
 mod http;
 pub mod pages;
 pub mod policy;
@@ -22,24 +23,12 @@ use crate::error::LoadError;
 pub use policy::Policy;
 use policy::{Retry, Schedule, Wake};
 
-/// Resolves `src` against the page's base URL, as `<img src>` would be.
-pub fn resolve_against_page(src: &str) -> Result<String, LoadError> {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    resolve(src, base.as_deref()).ok_or_else(|| LoadError::InvalidUrl(src.to_owned()))
-}
-
-/// Resolves `href` against `base` with the browser's URL parser.
-pub fn resolve(href: &str, base: Option<&str>) -> Option<String> {
-    if is_plain_absolute(href) {
-        return Some(href.to_owned());
-    }
-    let url = match base {
-        Some(base) => web_sys::Url::new_with_base(href, base),
-        None => web_sys::Url::new(href),
-    };
-    url.ok().map(|u| u.href())
+/// The URL a widget requests for `src`: resolved against the page's base
+/// URL as `<img src>` would be, canonical, and `http(s)` only. The entry
+/// module computes the same for its early requests (`src/early.js`).
+pub fn request_url(src: &str) -> Result<String, LoadError> {
+    crate::url::web(src, crate::url::page_base().as_deref())
+        .ok_or_else(|| LoadError::InvalidUrl(src.to_owned()))
 }
 
 /// A document as fetched (or as cached).
@@ -64,19 +53,6 @@ pub enum Fetched {
     Changed(Document),
     /// The server confirmed the copy whose `ETag` was sent.
     Unchanged,
-}
-
-/// An absolute `http(s)` URL that the browser's parser would leave as it is
-/// in every way that matters here: a feed's item links and images usually are,
-/// and a list of 1000 items then needs no trip to the URL parser for each.
-fn is_plain_absolute(href: &str) -> bool {
-    let lower = |n: usize| href.get(..n).map(str::to_ascii_lowercase);
-    let scheme = lower(8)
-        .filter(|s| s == "https://")
-        .or_else(|| lower(7).filter(|s| s == "http://"));
-    scheme.is_some_and(|s| href.len() > s.len())
-        && href.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
-        && !href.contains("/.")
 }
 
 /// Fetches `url` under `policy`: retried with back-off on network errors,
@@ -281,30 +257,4 @@ fn keep(document: Document, at: u64) {
         saved_at: at,
     };
     cache::write(&store, &url, &entry);
-}
-
-#[cfg(test)]
-mod plain_url_tests {
-    use super::is_plain_absolute;
-
-    #[test]
-    fn only_simple_absolute_web_urls_skip_the_parser() {
-        for plain in ["https://news.example/a?b=c#d", "HTTP://news.example/x.jpg"] {
-            assert!(is_plain_absolute(plain), "{plain}");
-        }
-        for parsed in [
-            "https://",
-            "/relative/path",
-            "images/a.svg",
-            "javascript:alert(1)",
-            " https://news.example/",
-            "https://news.example/a b",
-            "https://news.example/../x",
-            "https:\\\\news.example",
-            "https://bücher.example/",
-            "//news.example/x",
-        ] {
-            assert!(!is_plain_absolute(parsed), "{parsed}");
-        }
-    }
 }

@@ -253,7 +253,7 @@ impl cache::Store for Local {
 async fn articles_new_since_the_last_visit_are_marked() {
     forget_cache();
     let src = "tests/fixtures/paged-1.json?marks";
-    let url = source::resolve_against_page(src).unwrap();
+    let url = source::request_url(src).unwrap();
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let earlier = r#"{"version":"https://jsonfeed.org/version/1.1","items":[
         {"id":"p1","title":"Tin thứ nhất","date_published":"2026-11-26T10:00:00+07:00"},
@@ -394,4 +394,129 @@ async fn a_new_refresh_interval_fetches_nothing_until_due_and_reload_fetches_now
     until(|| requests(suffix) == 2).await;
     until(|| states.borrow().len() == 3).await;
     assert_eq!(*states.borrow(), ["loading", "ready", "ready"]);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/early.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = requestUrl)]
+    fn early_request_url(src: &str, base: &str) -> Option<String>;
+    #[wasm_bindgen(js_name = hasUsableCopy)]
+    fn early_has_usable_copy(
+        storage: &web_sys::Storage,
+        shared: &wasm_bindgen::JsValue,
+        url: &str,
+        now: f64,
+    ) -> bool;
+}
+
+#[wasm_bindgen_test]
+fn the_entry_module_requests_the_url_the_widget_requests() {
+    let base = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .base_uri()
+        .unwrap()
+        .unwrap();
+    for src in [
+        "feed.json",
+        " feed.json\n",
+        "",
+        " \t ",
+        "\u{a0}feed.json",
+        "\u{feff}feed.json",
+        "feed.json\u{85}",
+        "javascript:alert(1)",
+        "data:application/json,{}",
+        "file:///etc/passwd",
+        "//cdn.example/f.json",
+        "HTTPS://News.Example:443/a b\"<>'",
+        "http://0x7f.1/",
+        "https://news.example/%2e%2e/x",
+        "?page=2",
+        "#top",
+        "https://bücher.example/feed",
+        "http://[::1]/feed",
+        "https://",
+    ] {
+        assert_eq!(
+            source::request_url(src).ok(),
+            early_request_url(src, &base),
+            "{src:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_entry_module_sees_a_usable_cached_copy_where_the_widget_does() {
+    use article_widget::contract::{CACHE_INDEX, CACHE_MAX_AGE_MS, CACHE_PREFIX};
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let shared = js_sys::Object::new();
+    let set = |key: &str, value: wasm_bindgen::JsValue| {
+        js_sys::Reflect::set(&shared, &key.into(), &value).unwrap();
+    };
+    set("cachePrefix", CACHE_PREFIX.into());
+    set("cacheIndex", CACHE_INDEX.into());
+    set("cacheMaxAgeMs", (CACHE_MAX_AGE_MS as f64).into());
+    let url = "https://news.example/feed.json";
+    let now: u64 = 1_800_000_000_000;
+    let entry = "\"etag\"\n\n{\"items\": []}";
+    let cases: [(&str, Option<String>, Option<&str>); 9] = [
+        ("no copy", None, None),
+        (
+            "fresh",
+            Some(format!("{} 10 {url}", now - 1_000)),
+            Some(entry),
+        ),
+        (
+            "a week old",
+            Some(format!("{} 10 {url}", now - CACHE_MAX_AGE_MS)),
+            Some(entry),
+        ),
+        (
+            "over a week old",
+            Some(format!("{} 10 {url}", now - CACHE_MAX_AGE_MS - 1)),
+            Some(entry),
+        ),
+        (
+            "from the future",
+            Some(format!("{} 10 {url}", now + 60_000)),
+            Some(entry),
+        ),
+        (
+            "indexed, not stored",
+            Some(format!("{} 10 {url}", now - 1_000)),
+            None,
+        ),
+        (
+            "stored, not indexed",
+            Some(format!("{} 10 {url}-other", now - 1_000)),
+            Some(entry),
+        ),
+        (
+            "a malformed line first",
+            Some(format!("x 10 {url}\n{} 10 {url}", now - 1_000)),
+            Some(entry),
+        ),
+        (
+            "a cut entry",
+            Some(format!("{} 10 {url}", now - 1_000)),
+            Some("\"etag\""),
+        ),
+    ];
+    for (case, index, stored) in cases {
+        forget_cache();
+        if let Some(index) = &index {
+            storage.set_item(CACHE_INDEX, index).unwrap();
+        }
+        if let Some(stored) = stored {
+            storage
+                .set_item(&format!("{CACHE_PREFIX}{url}"), stored)
+                .unwrap();
+        }
+        let widget = cache::read(&Local(storage.clone()), url, now).is_some();
+        let entry = early_has_usable_copy(&storage, &shared, url, now as f64);
+        assert_eq!(widget, entry, "{case}");
+    }
+    forget_cache();
 }

@@ -9,12 +9,9 @@ glue=$(cd "$dir" && ls article-widget-*.js | head -n 1)
 [ -n "$glue" ] || { echo "write-entry: no wasm-bindgen glue in $dir" >&2; exit 1; }
 wasm="${glue%.js}_bg.wasm"
 [ -f "$dir/$wasm" ] || { echo "write-entry: $wasm is missing" >&2; exit 1; }
-accept=$(sed -n 's/^const ACCEPT: &str = "\(.*\)";$/\1/p' src/source/http.rs)
-[ -n "$accept" ] || { echo "write-entry: ACCEPT not found in src/source/http.rs" >&2; exit 1; }
-prefix=$(sed -n 's/^pub const PREFIX: &str = "\(.*\)";$/\1/p' src/source/cache.rs)
-[ -n "$prefix" ] || { echo "write-entry: PREFIX not found in src/source/cache.rs" >&2; exit 1; }
-sed -e "s|__GLUE__|$glue|" -e "s|__WASM__|$wasm|" -e "s|__ACCEPT__|$accept|" -e "s|__CACHE_PREFIX__|$prefix|" \
-  src/element.js > "$dir/article-widget.js"
+# The entry: what it shares with the Rust code (src/contract.json, which
+# build.rs also reads), then src/early.js, then src/element.js.
+node tools/entry.mjs "$glue" "$wasm" > "$dir/article-widget.js"
 # Trunk's own minifier rejects wasm-bindgen's glue; terser reads it. The glue
 # keeps its content hash: it names the unminified text, which is just as unique.
 if [ "${TRUNK_PROFILE:-}" = release ]; then

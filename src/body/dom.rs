@@ -10,7 +10,7 @@
 //! and nothing of a form is read.
 
 use wasm_bindgen::JsCast;
-use web_sys::{DomParser, Element, HtmlFormElement, SupportedType, TreeWalker, Url};
+use web_sys::{DomParser, Element, HtmlFormElement, SupportedType, TreeWalker};
 
 use super::build::{Builder, Opened};
 use super::limit::{up_to_start_tags, MAX_START_TAGS};
@@ -30,7 +30,6 @@ pub(super) fn parse(html: &str, base: Option<&str>) -> Vec<Block> {
     let Some(walker) = walker(up_to_start_tags(html, MAX_START_TAGS)) else {
         return Vec::new();
     };
-    let resolve = |href: &str| resolve(href, base);
     let mut builder = Builder::default();
     // What the builder made of each element the walker is inside, outermost
     // first. A loop over this stack instead of recursion: a body of 60 000
@@ -62,7 +61,7 @@ pub(super) fn parse(html: &str, base: Option<&str>) -> Vec<Block> {
                 }
             }
             Some(element) => {
-                if let Some(tag) = classify_element(element, resolve) {
+                if let Some(tag) = classify_element(element, base) {
                     let leaf = tag.is_leaf();
                     let opened = builder.open(tag);
                     let child = if leaf {
@@ -101,21 +100,13 @@ fn walker(html: &str) -> Option<TreeWalker> {
         .ok()
 }
 
-fn classify_element(element: &Element, resolve: impl Fn(&str) -> Option<String>) -> Option<Tag> {
+fn classify_element(element: &Element, base: Option<&str>) -> Option<Tag> {
     if element.is_instance_of::<HtmlFormElement>() {
         return None;
     }
     classify(
         &element.local_name(),
         |name| element.get_attribute(name),
-        resolve,
+        base,
     )
-}
-
-/// `href` made absolute by the browser's URL parser, against `base` when it
-/// is given and valid.
-fn resolve(href: &str, base: Option<&str>) -> Option<String> {
-    base.and_then(|base| Url::new_with_base(href, base).ok())
-        .or_else(|| Url::new(href).ok())
-        .map(|url| url.href())
 }

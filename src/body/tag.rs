@@ -2,8 +2,9 @@
 //! not named here is unwrapped to its content; no attribute is kept unless
 //! it is read here, checked, and copied into the model.
 
-use super::collapse;
-use crate::model::{is_web_url, Image};
+use crate::model::Image;
+use crate::text::collapse;
+use crate::url;
 
 /// What an element of the source becomes in the block model.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,12 +59,12 @@ impl Tag {
 /// What the element named `name` (its lowercase local name) becomes, or
 /// `None` when it is dropped together with everything inside it.
 ///
-/// `attr` reads one of its attributes; `resolve` makes a URL absolute against
-/// the article's address with the browser's URL parser, `None` if it cannot.
+/// `attr` reads one of its attributes; URLs resolve against `base`, the
+/// article's address, through [`crate::url`].
 pub(super) fn classify(
     name: &str,
     attr: impl Fn(&str) -> Option<String>,
-    resolve: impl Fn(&str) -> Option<String>,
+    base: Option<&str>,
 ) -> Option<Tag> {
     let tag = match name {
         // Code, styles, other documents, forms, metadata and foreign content:
@@ -74,9 +75,9 @@ pub(super) fn classify(
         | "frame" | "frameset" | "noframes" | "noembed" | "xmp" | "plaintext" | "canvas"
         | "portal" | "fencedframe" | "area" | "source" | "track" => return None,
         _ if attr("hidden").is_some() => return None,
-        "iframe" => return embed(&attr, &resolve),
-        "img" => return image(&attr, &resolve).map(Tag::Image),
-        "a" => match attr("href").and_then(|href| link_url(&href, &resolve)) {
+        "iframe" => return embed(&attr, base),
+        "img" => return image(&attr, base).map(Tag::Image),
+        "a" => match attr("href").and_then(|href| url::link(&href, base)) {
             Some(href) => Tag::Link(href),
             None => Tag::Unwrap,
         },
@@ -107,25 +108,8 @@ pub(super) fn classify(
     Some(tag)
 }
 
-/// Whether an absolute URL may be a link: `http:`, `https:` or `mailto:`.
-pub(super) fn is_link_url(url: &str) -> bool {
-    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-    matches!(scheme.as_deref(), Some("http" | "https" | "mailto"))
-}
-
-fn link_url(href: &str, resolve: impl Fn(&str) -> Option<String>) -> Option<String> {
-    resolve(href).filter(|url| is_link_url(url))
-}
-
-fn web_url(src: &str, resolve: impl Fn(&str) -> Option<String>) -> Option<String> {
-    resolve(src).filter(|url| is_web_url(url))
-}
-
-fn embed(
-    attr: impl Fn(&str) -> Option<String>,
-    resolve: impl Fn(&str) -> Option<String>,
-) -> Option<Tag> {
-    let href = web_url(&attr("src")?, resolve)?;
+fn embed(attr: impl Fn(&str) -> Option<String>, base: Option<&str>) -> Option<Tag> {
+    let href = url::web(&attr("src")?, base)?;
     let text = attr("title")
         .map(|t| collapse(&t))
         .filter(|t| !t.is_empty())
@@ -133,16 +117,13 @@ fn embed(
     Some(Tag::Embed { href, text })
 }
 
-fn image(
-    attr: impl Fn(&str) -> Option<String>,
-    resolve: impl Fn(&str) -> Option<String>,
-) -> Option<Image> {
+fn image(attr: impl Fn(&str) -> Option<String>, base: Option<&str>) -> Option<Image> {
     // Lazy-loading plugins keep the real address in a data attribute and a
     // placeholder in `src`.
     let src = ["data-lazy-src", "data-src", "src"]
         .into_iter()
         .filter_map(&attr)
-        .find_map(|src| web_url(&src, &resolve))?;
+        .find_map(|src| url::web(&src, base))?;
     Some(Image {
         src,
         alt: attr("alt").map(|a| collapse(&a)).unwrap_or_default(),
@@ -165,15 +146,6 @@ fn dimension(value: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
-    fn resolve(href: &str) -> Option<String> {
-        let href = href.trim();
-        if href.contains(':') {
-            Some(href.to_owned())
-        } else {
-            Some(format!("https://news.example/a/{href}"))
-        }
-    }
-
     fn tag(name: &str, attrs: &[(&str, &str)]) -> Option<Tag> {
         let attr = |n: &str| {
             attrs
@@ -181,25 +153,7 @@ mod tests {
                 .find(|(k, _)| *k == n)
                 .map(|(_, v)| (*v).to_owned())
         };
-        classify(name, attr, resolve)
-    }
-
-    #[test]
-    fn only_http_https_and_mailto_are_links() {
-        assert!(is_link_url("https://news.example/"));
-        assert!(is_link_url("HTTP://news.example/"));
-        assert!(is_link_url("mailto:desk@news.example"));
-        for bad in [
-            "javascript:alert(1)",
-            "data:text/html,x",
-            "vbscript:x",
-            "blob:https://x/1",
-            "file:///etc",
-            "",
-            "no-scheme",
-        ] {
-            assert!(!is_link_url(bad), "{bad}");
-        }
+        classify(name, attr, Some("https://news.example/a/"))
     }
 
     #[test]

@@ -3,13 +3,11 @@
 //! there; `html` is the body and `feature_image_caption` is HTML, read as text.
 //! Ghost states every date in UTC (`+00:00`), so that is the offset shown.
 
-use std::rc::Rc;
-
 use super::{
-    date_time, headline, html_line, newest_first, server_message, shown, FormatError, Kind, Node,
-    Read,
+    date_time, headline, html_line, server_message, Adapted, FormatError, Kind, Node, Read,
+    MAX_ITEMS,
 };
-use crate::model::{Article, Body, Feed, Image};
+use crate::model::{Article, Body, Image};
 
 /// `{"posts": [...]}`, or Ghost's error document
 /// `{"errors": [{"message": "…", "type": "UnauthorizedError"}]}`.
@@ -28,20 +26,31 @@ fn first_error<N: Node>(value: &N) -> Option<N> {
 
 /// Converts detected Ghost JSON. Posts with nothing to show are skipped; an
 /// error document is [`FormatError::Api`].
-pub fn adapt<N: Node>(value: N) -> Result<Feed, FormatError> {
+pub fn adapt<N: Node>(value: N) -> Result<Adapted, FormatError> {
     if value.field("posts").is_none() {
         if let Some(error) = first_error(&value) {
             return Err(api_error(&error));
         }
     }
-    let mut feed = Feed::default();
-    for (index, post) in value.list("posts").iter().enumerate() {
-        if let Some(article) = article(post, index) {
-            feed.items.push(Rc::new(article));
-        }
-    }
-    newest_first(&mut feed);
-    Ok(feed)
+    let posts = value.list("posts");
+    let articles = posts.iter().take(MAX_ITEMS).enumerate();
+    Ok(Adapted {
+        // Ghost states only the number of the next page; the document's own
+        // URL, with its key and filters, gets it as `page` (see `source::pages`).
+        next_url: next_page(&value).map(|page| format!("?page={page}")),
+        articles: articles.filter_map(|(i, post)| article(post, i)).collect(),
+        ..Adapted::default()
+    })
+}
+
+/// `meta.pagination.next`: the number of the next page, `null` on the last.
+fn next_page<N: Node>(value: &N) -> Option<u64> {
+    value
+        .field("meta")?
+        .field("pagination")?
+        .field("next")?
+        .whole()
+        .filter(|page| *page > 1)
 }
 
 /// `{"message": "…", "context": "…", "type": "UnauthorizedError"}`
@@ -89,7 +98,7 @@ fn article<N: Node>(post: &N, index: usize) -> Option<Article> {
         ..Image::default()
     });
     let url = post.text("url");
-    shown(Article {
+    Some(Article {
         id: post
             .id("id")
             .or_else(|| post.text("uuid"))
@@ -147,5 +156,23 @@ mod tests {
             shown,
             [("d", "Newer"), ("c", "Older"), ("a", "First paragraph.")]
         );
+    }
+
+    #[test]
+    fn the_next_page_is_a_query_for_the_documents_own_url() {
+        let page = |meta: &str| {
+            parse(&format!(
+                r#"{{"posts": [{{"title": "A"}}], "meta": {meta}}}"#
+            ))
+            .unwrap()
+            .next_url
+        };
+        assert_eq!(
+            page(r#"{"pagination": {"page": 1, "pages": 3, "next": 2}}"#).as_deref(),
+            Some("?page=2")
+        );
+        assert_eq!(page(r#"{"pagination": {"page": 3, "next": null}}"#), None);
+        assert_eq!(page(r#"{"pagination": {"next": "2"}}"#), None);
+        assert_eq!(page("[]"), None);
     }
 }

@@ -2,11 +2,9 @@
 //! with the `_article_widget` item extension for what JSON Feed lacks: image
 //! alt text, caption, credit and size. Its schema is `schema/article-widget-extension.schema.json`.
 
-use std::rc::Rc;
-
-use super::{date_time, headline, newest_first, shown, FormatError, Kind, Node, Read};
-use crate::body::collapse;
-use crate::model::{Article, Body, Feed, Image};
+use super::{date_time, headline, Adapted, FormatError, Kind, Node, Read, MAX_ITEMS};
+use crate::model::{Article, Body, Image};
+use crate::text::collapse;
 use crate::timestamp::Timestamp;
 
 /// `version` is a URL in JSON Feed, `"1.0"` in some old exporters.
@@ -22,22 +20,19 @@ pub fn detect<N: Node>(value: &N) -> bool {
 }
 
 /// Converts a detected JSON Feed. Items with nothing to show are skipped.
-pub fn adapt<N: Node>(feed: N) -> Result<Feed, FormatError> {
+pub fn adapt<N: Node>(feed: N) -> Result<Adapted, FormatError> {
     let feed_authors = names(&feed);
     let feed_language = feed.raw("language");
-    let mut out = Feed {
+    let items = feed.list("items");
+    let articles = items.iter().take(MAX_ITEMS).enumerate();
+    Ok(Adapted {
         title: feed.text("title"),
         home_url: feed.raw("home_page_url"),
         next_url: feed.raw("next_url"),
-        items: Vec::new(),
-    };
-    for (index, item) in feed.list("items").iter().enumerate() {
-        if let Some(article) = article(item, index, &feed_authors, feed_language.as_deref()) {
-            out.items.push(Rc::new(article));
-        }
-    }
-    newest_first(&mut out);
-    Ok(out)
+        articles: articles
+            .filter_map(|(i, item)| article(item, i, &feed_authors, feed_language.as_deref()))
+            .collect(),
+    })
 }
 
 fn article<N: Node>(
@@ -87,7 +82,7 @@ fn article<N: Node>(
         .id("id")
         .or_else(|| url.clone())
         .unwrap_or_else(|| index.to_string());
-    shown(Article {
+    Some(Article {
         id,
         url,
         headline,

@@ -6,12 +6,11 @@
 //! them) is looked up there.
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
 
 use super::{
-    date_time, headline, id_text, line, newest_first, shown, FormatError, Kind, Node, Read,
+    date_time, headline, id_text, line, Adapted, FormatError, Kind, Node, Read, MAX_ITEMS,
 };
-use crate::model::{Article, Body, Feed, Image};
+use crate::model::{Article, Body, Image};
 
 /// The article types read, without their `schema:` or URL prefix.
 const ARTICLE_TYPES: &[&str] = &[
@@ -48,23 +47,22 @@ pub fn detect<N: Node>(value: &N) -> bool {
 }
 
 /// Converts detected JSON-LD. A document without an article is an empty feed.
-pub fn adapt<N: Node>(value: N) -> Result<Feed, FormatError> {
+pub fn adapt<N: Node>(value: N) -> Result<Adapted, FormatError> {
     let mut found = Vec::new();
     let mut nodes = HashMap::new();
     collect(&value, 0, &mut found, &mut nodes);
-    let mut feed = Feed::default();
+    let mut out = Adapted::default();
     let mut seen = HashSet::new();
-    for (index, node) in found.iter().enumerate() {
+    for (index, node) in found.iter().take(MAX_ITEMS).enumerate() {
         let Some(article) = article(node, index, &nodes) else {
             continue;
         };
         // A page's mainEntity may repeat an article the @graph also lists.
         if seen.insert(article.id.clone()) {
-            feed.items.push(Rc::new(article));
+            out.articles.push(article);
         }
     }
-    newest_first(&mut feed);
-    Ok(feed)
+    Ok(out)
 }
 
 /// Gathers the articles, in document order, and every node with an `@id`.
@@ -144,7 +142,7 @@ fn article<N: Node>(node: &N, index: usize, nodes: &HashMap<String, N>) -> Optio
         .or_else(|| node.text("@id"))
         .or_else(|| url.clone())
         .unwrap_or_else(|| index.to_string());
-    shown(Article {
+    Some(Article {
         id,
         url,
         headline,

@@ -66,7 +66,7 @@ pub(crate) trait Read<N: Node> {
 
     /// A non-blank string field, whitespace collapsed.
     fn text(&self, key: &str) -> Option<String> {
-        let text = crate::body::collapse(&self.field(key)?.string()?);
+        let text = crate::text::collapse(&self.field(key)?.string()?);
         (!text.is_empty()).then_some(text)
     }
 

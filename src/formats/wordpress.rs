@@ -3,13 +3,11 @@
 //! adds. Titles, excerpts, captions and names are rendered HTML there and are
 //! read as text; `content.rendered` is the body.
 
-use std::rc::Rc;
-
 use super::{
-    date_time, headline, html_line, newest_first, server_message, shown, FormatError, Kind, Node,
-    Read,
+    date_time, headline, html_line, server_message, Adapted, FormatError, Kind, Node, Read,
+    MAX_ITEMS,
 };
-use crate::model::{Article, Body, Feed, Image};
+use crate::model::{Article, Body, Image};
 use crate::timestamp::Timestamp;
 
 /// A post, an array of posts, or WordPress's error document. `[]` counts too:
@@ -44,7 +42,7 @@ fn is_string<N: Node>(value: Option<N>) -> bool {
 
 /// Converts detected WordPress JSON. Posts with nothing to show are skipped;
 /// an error document is [`FormatError::Api`].
-pub fn adapt<N: Node>(value: N) -> Result<Feed, FormatError> {
+pub fn adapt<N: Node>(value: N) -> Result<Adapted, FormatError> {
     if is_error(&value) {
         return Err(FormatError::Api {
             api: "WordPress",
@@ -57,14 +55,11 @@ pub fn adapt<N: Node>(value: N) -> Result<Feed, FormatError> {
         Kind::Array => value.items(),
         _ => vec![value],
     };
-    let mut feed = Feed::default();
-    for (index, post) in posts.iter().enumerate() {
-        if let Some(article) = article(post, index) {
-            feed.items.push(Rc::new(article));
-        }
-    }
-    newest_first(&mut feed);
-    Ok(feed)
+    let articles = posts.iter().take(MAX_ITEMS).enumerate();
+    Ok(Adapted {
+        articles: articles.filter_map(|(i, post)| article(post, i)).collect(),
+        ..Adapted::default()
+    })
 }
 
 /// A post. What `?_embed` adds sits under `_embedded`; an entry there that the
@@ -81,7 +76,7 @@ fn article<N: Node>(post: &N, index: usize) -> Option<Article> {
         &body,
     );
     let url = post.text("link");
-    shown(Article {
+    Some(Article {
         id: post
             .id("id")
             .or_else(|| url.clone())

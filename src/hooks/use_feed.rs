@@ -9,9 +9,9 @@ use futures::future::{abortable, Either};
 use yew::prelude::*;
 
 use crate::error::LoadError;
-use crate::formats;
+use crate::load::{self, Cached};
 use crate::model::Feed;
-use crate::source::{self, pages, Document, Policy, Update};
+use crate::source::{self, Document, Policy, Update};
 
 /// Where a widget's document comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,17 +73,8 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
                 };
                 let target = match source {
                     FeedSource::Missing => Target::Known(Err(LoadError::NoSource)),
-                    FeedSource::Inline(json) => {
-                        let document = Document {
-                            url: source::resolve_against_page(".").unwrap_or_default(),
-                            text: json.to_string(),
-                            etag: None,
-                            next_page: None,
-                            storable: false,
-                        };
-                        Target::Known(feed_of(&document).map(Rc::new))
-                    }
-                    FeedSource::Url(src) => match source::resolve_against_page(src) {
+                    FeedSource::Inline(json) => Target::Known(inline(json).map(Rc::new)),
+                    FeedSource::Url(src) => match source::request_url(src) {
                         Ok(url) => Target::Url(url),
                         Err(error) => Target::Known(Err(error)),
                     },
@@ -114,7 +105,7 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
                     Target::Url(url) => {
                         let keep = model.loaded.url.as_deref() == Some(url.as_str())
                             && matches!(model.loaded.state, FeedState::Ready(_));
-                        let cached = if keep { None } else { cached(&url) };
+                        let cached = if keep { None } else { load::cached(&url) };
                         let etag = match &cached {
                             Some(cached) => cached.etag.clone(),
                             None if keep => model.etag.clone(),
@@ -135,7 +126,7 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
                             // on screen is current, the next fetch is when due.
                             fetch_now: !keep || reloaded,
                         };
-                        let parse = |document: &Document| feed_of(document).map(Rc::new);
+                        let parse = |document: &Document| load::feed(document).map(Rc::new);
                         Either::Right(source::watch(watch, parse, report))
                     }
                 };
@@ -150,34 +141,12 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
     model.loaded.clone()
 }
 
-/// A document as the widget shows it: parsed, its next page found, its URLs
-/// made absolute.
-pub(super) fn feed_of(document: &Document) -> Result<Feed, LoadError> {
-    let mut feed = formats::parse_document(&document.text)?;
-    feed.next_url = pages::next_page(
-        feed.next_url.take(),
-        &document.url,
-        document.next_page.clone(),
-    );
-    feed.resolve_urls(|href| source::resolve(href, Some(&document.url)));
-    Ok(feed)
-}
-
-/// The copy kept from an earlier visit, if it still reads as a feed.
-fn cached(url: &str) -> Option<Cached> {
-    let (document, saved_at) = source::cached(url)?;
-    Some(Cached {
-        feed: Rc::new(feed_of(&document).ok()?),
-        etag: document.etag,
-        saved_at,
-    })
-}
-
-#[derive(Debug)]
-struct Cached {
-    feed: Rc<Feed>,
-    etag: Option<String>,
-    saved_at: u64,
+/// The data island's feed; natively (tests of the model) there is no page.
+fn inline(json: &str) -> Result<Feed, LoadError> {
+    #[cfg(target_arch = "wasm32")]
+    return load::inline(json);
+    #[cfg(not(target_arch = "wasm32"))]
+    return Ok(crate::formats::parse(json)?);
 }
 
 /// What a load starts from.

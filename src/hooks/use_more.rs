@@ -6,8 +6,8 @@ use std::rc::Rc;
 use futures::future::{abortable, AbortHandle};
 use yew::prelude::*;
 
-use super::use_feed::feed_of;
 use crate::error::LoadError;
+use crate::load;
 use crate::model::{Article, Feed};
 use crate::source::{self, Fetched, Policy};
 
@@ -92,7 +92,7 @@ pub fn use_more(
             let (pager, key, policy) = (pager.clone(), key.clone(), policy.clone());
             let (task, handle) = abortable(async move {
                 let page = match source::fetch(&url, None, &policy).await {
-                    Ok(Fetched::Changed(document)) => feed_of(&document),
+                    Ok(Fetched::Changed(document)) => load::feed(&document),
                     Ok(Fetched::Unchanged) => Err(LoadError::Empty),
                     Err(error) => Err(error),
                 };

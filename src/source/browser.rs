@@ -19,7 +19,9 @@ pub(super) fn jitter() -> f64 {
 
 /// Waits `ms`; dropping it clears the timer.
 pub(super) async fn sleep(ms: u64) {
-    TimeoutFuture::new(ms.min(u64::from(u32::MAX)) as u32).await;
+    // setTimeout takes a signed 32-bit delay: a longer one would wrap around
+    // and fire at once. Callers wait in a loop until their time has come.
+    TimeoutFuture::new(ms.min(i32::MAX as u64) as u32).await;
 }
 
 /// Whether the page is hidden (a background tab, a minimised window).

@@ -10,7 +10,7 @@
 use super::policy;
 
 /// What every key of the cache starts with.
-pub const PREFIX: &str = "article-widget:1:";
+pub use crate::contract::CACHE_PREFIX as PREFIX;
 /// A document larger than this (bytes of text) is not kept.
 pub const MAX_ENTRY: usize = 512 * 1024;
 /// All documents together stay under this.
@@ -18,7 +18,7 @@ pub const MAX_TOTAL: usize = 1024 * 1024;
 /// At most this many documents are kept.
 pub const MAX_ENTRIES: usize = 8;
 
-const INDEX: &str = "article-widget:1:index";
+use crate::contract::CACHE_INDEX as INDEX;
 
 /// A key-value store of strings, such as `localStorage`. Implementations
 /// never panic; `set` returns `false` when the value was not stored.

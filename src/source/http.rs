@@ -11,12 +11,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortController, AbortSignal, ReadableStreamDefaultReader, ReadableStreamReadResult,
+    RequestCredentials,
 };
 
-use super::{pages, policy, Document, Policy};
+use super::{early, pages, policy, Document, Policy};
 use crate::error::LoadError;
-
-const ACCEPT: &str = "application/feed+json, application/json;q=0.9, */*;q=0.1";
 
 /// What the server answered.
 pub(super) enum Answer {
@@ -60,9 +59,21 @@ pub(super) async fn attempt(
     etag: Option<&str>,
     policy: &Policy,
 ) -> Result<Answer, Failure> {
-    let mut abort = AbortOnDrop(AbortController::new().ok());
+    // The entry module's early request for this URL, when there is one: its
+    // answer is this attempt's, and its controller aborts it with this one.
+    let early = if etag.is_none() {
+        early::take(url)
+    } else {
+        None
+    };
+    let controller = match &early {
+        Some(early) => Some(early.controller()),
+        None => AbortController::new().ok(),
+    };
+    let mut abort = AbortOnDrop(controller);
     let signal = abort.0.as_ref().map(AbortController::signal);
-    let request = pin!(request(url, etag, policy, signal.as_ref()));
+    let early = early.map(|early| early.response());
+    let request = pin!(request(url, etag, policy, signal.as_ref(), early));
     match select(request, TimeoutFuture::new(policy.timeout_ms)).await {
         Either::Left((answer, _)) => {
             // A request that is over has nothing left to abort, and aborting
@@ -79,39 +90,20 @@ pub(super) async fn attempt(
     }
 }
 
-/// Where the entry module (`src/element.js`) leaves the requests it started
-/// for the widgets already in the page, keyed by absolute URL, while the
-/// `.wasm` was still downloading and compiling.
-const EARLY: &str = "article-widget.early";
-
-/// The answer to a request for `url` that the entry module started early, if
-/// there is one; each is taken once, by the first widget that asks.
-fn take_early(url: &str) -> Option<js_sys::Promise> {
-    let table = js_sys::Reflect::get(&js_sys::global(), &js_sys::Symbol::for_(EARLY)).ok()?;
-    let table: js_sys::Map = table.dyn_into().ok()?;
-    let key = wasm_bindgen::JsValue::from_str(url);
-    let answer = table.get(&key).dyn_into::<js_sys::Promise>().ok()?;
-    table.delete(&key);
-    Some(answer)
-}
-
 async fn request(
     url: &str,
     etag: Option<&str>,
     policy: &Policy,
     signal: Option<&AbortSignal>,
+    early: Option<js_sys::Promise>,
 ) -> Result<Answer, Failure> {
     let mut request = Request::get(url)
-        .header("Accept", ACCEPT)
+        .header("Accept", crate::contract::ACCEPT)
+        .credentials(RequestCredentials::Omit)
         .abort_signal(signal);
     if let Some(etag) = etag {
         request = request.header("If-None-Match", etag);
     }
-    let early = if etag.is_none() {
-        take_early(url)
-    } else {
-        None
-    };
     let response = match early {
         Some(answer) => match JsFuture::from(answer).await {
             Ok(response) => Response::from(response.unchecked_into::<web_sys::Response>()),
@@ -140,7 +132,7 @@ async fn request(
     }
     let text = decode(read_body(&response, policy.max_bytes).await?)?;
     let next_page = match headers.get("link").as_deref().and_then(pages::link_next) {
-        Some(link) => super::resolve(link, Some(url)),
+        Some(link) => crate::url::web(link, Some(url)),
         None => headers
             .get("x-wp-totalpages")
             .and_then(|total| pages::total_pages_next(url, &total)),

@@ -164,12 +164,14 @@ pub fn parse_http_date(value: &str) -> Option<u64> {
 
 /// A cached copy older than this is not shown: a week-old front page would
 /// mislead more than a short wait for the fresh one.
-pub const CACHE_MAX_AGE_MS: u64 = 7 * 24 * 3600 * 1000;
+pub use crate::contract::CACHE_MAX_AGE_MS;
 
-/// Whether a copy saved at `saved_at` may still be shown at `now` (a clock
-/// that went backwards counts as fresh).
+/// Whether a copy saved at `saved_at` may still be shown at `now`. A copy
+/// from the future (a clock set back, or storage written by someone else) is
+/// not trusted: it would stay fresh forever. The entry module answers the
+/// same for its early requests (`src/early.js`).
 pub fn cache_usable(saved_at: u64, now: u64) -> bool {
-    now.saturating_sub(saved_at) <= CACHE_MAX_AGE_MS
+    saved_at <= now && now - saved_at <= CACHE_MAX_AGE_MS
 }
 
 /// Whether the browser may keep a copy of a response with this
@@ -395,7 +397,7 @@ mod tests {
         let day = 24 * 3600 * 1000;
         assert!(cache_usable(0, 7 * day));
         assert!(!cache_usable(0, 7 * day + 1));
-        assert!(cache_usable(10 * day, day), "clock went backwards");
+        assert!(!cache_usable(10 * day, day), "a copy from the future");
         assert!(storable(None));
         assert!(storable(Some("public, max-age=60")));
         assert!(!storable(Some("private, No-Store")));

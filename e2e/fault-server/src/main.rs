@@ -31,6 +31,8 @@
 //! | `/once-then-500?delay=MS` | the feed the first time, then 500 (after `delay` ms) |
 //! | `/growing` | one more item at each request |
 //! | `/paged?page=N&fail=1` | page 1 names page 2 in `next_url`; page 2 repeats an item and ends (or, with `fail`, is a 500) |
+//! | `/ghost-paged?page=N&key=K` | Ghost Content API pages: page 1 says `meta.pagination.next: 2`; page 2 repeats an item and ends; without `key` a Ghost error document |
+//! | `/duplicate-ids` | items that share ids and urls; each request reverses their dates (a refresh reorders them) |
 //! | `/_health` | 200 |
 
 use std::collections::HashMap;
@@ -198,6 +200,24 @@ fn feed(title: &str, ids: impl Iterator<Item = String>, next: Option<String>) ->
     format!(
         r#"{{"version":"https://jsonfeed.org/version/1.1","title":"{title}"{next},"items":[{}]}}"#,
         items.join(",")
+    )
+}
+
+/// A Ghost Content API document of these posts, saying which page comes next.
+fn ghost(title: &str, ids: impl Iterator<Item = String>, page: u64, next: Option<u64>) -> String {
+    let posts: Vec<String> = ids
+        .enumerate()
+        .map(|(n, id)| {
+            let hour = 23 - n.min(23);
+            format!(
+                r#"{{"id":"{id}","title":"{title} {id}","published_at":"2026-11-26T{hour:02}:00:00.000+00:00","html":"<p>Bài {id}.</p>"}}"#
+            )
+        })
+        .collect();
+    let next = next.map_or_else(|| "null".to_owned(), |n| n.to_string());
+    format!(
+        r#"{{"posts":[{}],"meta":{{"pagination":{{"page":{page},"limit":3,"pages":2,"total":5,"next":{next},"prev":null}}}}}}"#,
+        posts.join(",")
     )
 }
 
@@ -432,6 +452,38 @@ fn route(stream: &mut TcpStream, request: &Request, attempt: usize, title: &str)
             }
             _ if request.param("fail").is_some() => error(stream, "500 Internal Server Error"),
             _ => ok(stream, feed(title, ids("p", 3..=5), None)),
+        },
+        "/duplicate-ids" => {
+            let mut hours = [10, 9, 8, 7];
+            if attempt % 2 == 0 {
+                hours.reverse();
+            }
+            let items = [
+                (r#""id":"x""#, "Tin một"),
+                (r#""id":"x""#, "Tin hai"),
+                (r#""url":"https://news.example/a""#, "Tin ba"),
+                (r#""url":"https://news.example/a""#, "Tin bốn"),
+            ]
+            .iter()
+            .zip(hours)
+            .map(|((key, title), hour)| {
+                format!(r#"{{{key},"title":"{title}","date_published":"2026-11-26T{hour:02}:00:00+07:00"}}"#)
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+            ok(
+                stream,
+                format!(r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{items}]}}"#),
+            )
+        }
+        // The key must survive into the next page's URL, as Ghost needs it.
+        "/ghost-paged" if request.param("key") != Some("k") => ok(
+            stream,
+            r#"{"errors":[{"message":"Unknown Content API Key","type":"UnauthorizedError"}]}"#.to_owned(),
+        ),
+        "/ghost-paged" => match request.number("page", 1) {
+            1 => ok(stream, ghost(title, ids("g", 1..=3), 1, Some(2))),
+            _ => ok(stream, ghost(title, ids("g", 3..=5), 2, None)),
         },
         _ => error(stream, "404 Not Found"),
     }

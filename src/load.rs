@@ -1,0 +1,56 @@
+//! The pipeline's join: a document (fetched, cached or inline) → the [`Feed`]
+//! a widget shows. Plain functions, no Yew: the hooks call them and hold the
+//! results.
+
+use std::rc::Rc;
+
+use crate::error::LoadError;
+use crate::formats;
+use crate::model::Feed;
+use crate::source::{self, pages, Document};
+
+/// A document as the widget shows it: parsed, its next page found, its URLs
+/// made absolute against its own URL.
+pub fn feed(document: &Document) -> Result<Feed, LoadError> {
+    let mut feed = formats::parse_document(&document.text)?;
+    feed.next_url = pages::next_page(
+        feed.next_url.take(),
+        &document.url,
+        document.next_page.clone(),
+    );
+    feed.resolve_urls(&document.url);
+    Ok(feed)
+}
+
+/// A document written into the page (the data island): its relative URLs
+/// resolve against the page, as they would in the page's own markup.
+#[cfg(target_arch = "wasm32")]
+pub fn inline(text: &str) -> Result<Feed, LoadError> {
+    let base = crate::url::page_base().unwrap_or_default();
+    let mut feed = formats::parse_document(text)?;
+    feed.next_url = pages::next_page(feed.next_url.take(), &base, None);
+    feed.resolve_urls(&base);
+    Ok(feed)
+}
+
+/// The copy of `url` kept from an earlier visit, if it may be shown and still
+/// reads as a feed.
+pub fn cached(url: &str) -> Option<Cached> {
+    let (document, saved_at) = source::cached(url)?;
+    Some(Cached {
+        feed: Rc::new(feed(&document).ok()?),
+        etag: document.etag,
+        saved_at,
+    })
+}
+
+/// A feed kept from an earlier visit.
+#[derive(Debug)]
+pub struct Cached {
+    /// The feed, as it reads now.
+    pub feed: Rc<Feed>,
+    /// Its `ETag`, for `If-None-Match`.
+    pub etag: Option<String>,
+    /// When it was fetched or last confirmed current (ms since the epoch).
+    pub saved_at: u64,
+}
