@@ -328,10 +328,8 @@ test("Load more reads a Ghost feed's next page from meta.pagination, keeping its
   await expect(w.locator("li")).toHaveCount(5);
   await expect(w.locator("li h2")).toHaveText(["Tin g1", "Tin g2", "Tin g3", "Tin g4", "Tin g5"]);
   await expect(more).toHaveCount(0);
-  const paths = (await attempts(t)).map((a) => a.path);
-  expect(paths).toHaveLength(2);
-  expect(paths[1]).toMatch(/[?&]page=2(&|$)/);
-  expect(paths[1]).toMatch(/[?&]key=k(&|$)/);
+  // The server answers page 2 only with the key, so the fifth item says it was kept.
+  expect(await attempts(t)).toHaveLength(2);
 });
 
 test("Load more that fails says so, keeps the articles, and can be tried again", async ({ page }) => {

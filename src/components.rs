@@ -13,7 +13,6 @@ mod widget;
 pub use article_view::{ArticleView, ArticleViewProps};
 pub use blocks::{Blocks, BlocksProps};
 pub use dateline::dateline;
-pub use figure::Figure;
 pub use list::ArticleList;
 pub use states::{EmptyState, ErrorState, Skeleton};
 pub use widget::{ArticleWidget, ArticleWidgetProps, ItemSummary, WidgetState};
@@ -33,10 +32,20 @@ fn heading(level: u8, class: &'static str, children: Html) -> Html {
 /// An `<img>` that loads lazily, reserves its space when the data knows its
 /// size, offers `srcset` with `sizes` when there is one, and hides itself if it
 /// fails to load.
-fn image(image: &Image, class: Option<&'static str>, alt: &str, sizes: &'static str) -> Html {
+///
+/// Images send no referrer: the page a reader is on is none of an image
+/// host's business (README, "Security and privacy").
+fn image(
+    image: &Image,
+    class: Option<&'static str>,
+    part: Option<&'static str>,
+    alt: &str,
+    sizes: &'static str,
+) -> Html {
     html! {
         <img
             {class}
+            {part}
             src={image.src.clone()}
             alt={alt.to_owned()}
             width={image.width.map(|w| w.to_string())}
@@ -45,6 +54,7 @@ fn image(image: &Image, class: Option<&'static str>, alt: &str, sizes: &'static 
             sizes={image.srcset.as_ref().map(|_| sizes)}
             loading="lazy"
             decoding="async"
+            referrerpolicy="no-referrer"
             onerror={hide_on_error()}
         />
     }
@@ -69,5 +79,9 @@ fn hide_on_error() -> Callback<Event> {
 /// An article link honouring `target`; `_blank` gets `rel="noopener noreferrer"`.
 fn link(href: &str, target: Target, onclick: Option<Callback<MouseEvent>>, children: Html) -> Html {
     let rel = (target == Target::Blank).then_some("noopener noreferrer");
-    html! { <a href={href.to_owned()} target={target.as_str()} {rel} {onclick}>{ children }</a> }
+    html! {
+        <a href={href.to_owned()} target={target.as_str()} {rel} referrerpolicy="strict-origin-when-cross-origin" {onclick}>
+            { children }
+        </a>
+    }
 }

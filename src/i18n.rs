@@ -189,8 +189,9 @@ extern "C" {
     #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
     fn new(locales: &str, options: &js_sys::Object) -> Result<DateTimeFormat, JsValue>;
 
-    #[wasm_bindgen(method)]
-    fn format(this: &DateTimeFormat, date: &js_sys::Date) -> String;
+    // Throws a RangeError for an invalid date: caught, never let through Yew.
+    #[wasm_bindgen(method, catch)]
+    fn format(this: &DateTimeFormat, date: &js_sys::Date) -> Result<String, JsValue>;
 }
 
 thread_local! {
@@ -285,8 +286,8 @@ pub fn format_dateline(ts: &Timestamp, locale: &str, zone: &TimeZone) -> String 
         ("hourCycle", "h23"),
         ("timeZoneName", zone_name),
     ];
-    let day = formatter(locale, zone.as_deref(), date_fields).map(|f| f.format(&date));
-    let time = formatter(locale, zone.as_deref(), time_fields).map(|f| f.format(&date));
+    let day = formatter(locale, zone.as_deref(), date_fields).and_then(|f| f.format(&date).ok());
+    let time = formatter(locale, zone.as_deref(), time_fields).and_then(|f| f.format(&date).ok());
     match (day, time) {
         (Some(day), Some(time)) => format!("{day}, {time}"),
         (day, time) => day.or(time).unwrap_or_else(|| ts.to_string()),
@@ -297,13 +298,40 @@ pub fn format_dateline(ts: &Timestamp, locale: &str, zone: &TimeZone) -> String 
 /// trước", "3 hours ago"), for instants less than a week before `now`;
 /// `None` for anything older or in the future.
 pub fn format_relative(then_ms: i64, now_ms: i64, locale: &str) -> Option<String> {
-    let (value, unit) = relative_unit(now_ms - then_ms)?;
+    let (value, unit) = relative_unit(now_ms.checked_sub(then_ms)?)?;
+    relative_formatter(locale)?.format(-value, unit).ok()
+}
+
+thread_local! {
+    // One per language, as the date formatters: a list of 100 recent items
+    // needs the same one 100 times.
+    static RELATIVE: std::cell::RefCell<Vec<(String, RelativeTimeFormat)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn relative_formatter(locale: &str) -> Option<RelativeTimeFormat> {
+    const MAX: usize = 8;
+    let cached = RELATIVE.with_borrow(|cache| {
+        cache
+            .iter()
+            .find(|(k, _)| k == locale)
+            .map(|(_, f)| f.clone())
+    });
+    if cached.is_some() {
+        return cached;
+    }
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into()).ok()?;
-    let format = RelativeTimeFormat::new(locale, &options)
+    let made = RelativeTimeFormat::new(locale, &options)
         .or_else(|_| RelativeTimeFormat::new("und", &options))
         .ok()?;
-    Some(format.format(-value, unit))
+    RELATIVE.with_borrow_mut(|cache| {
+        if cache.len() >= MAX {
+            cache.remove(0);
+        }
+        cache.push((locale.to_owned(), made.clone()));
+    });
+    Some(made)
 }
 
 /// The largest whole unit for an age in milliseconds, up to days.
@@ -324,13 +352,14 @@ fn relative_unit(age_ms: i64) -> Option<(f64, &'static str)> {
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Intl)]
+    #[derive(Clone)]
     type RelativeTimeFormat;
 
     #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
     fn new(locales: &str, options: &js_sys::Object) -> Result<RelativeTimeFormat, JsValue>;
 
-    #[wasm_bindgen(method)]
-    fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> String;
+    #[wasm_bindgen(method, catch)]
+    fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> Result<String, JsValue>;
 }
 
 /// A time of day in the reader's zone ("10:42"), with the date when it is
@@ -353,7 +382,9 @@ pub fn format_clock(epoch_ms: u64, locale: &str) -> String {
             ("hourCycle", "h23"),
         ]
     };
-    formatter(locale, None, fields).map_or_else(String::new, |f| f.format(&date))
+    formatter(locale, None, fields)
+        .and_then(|f| f.format(&date).ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

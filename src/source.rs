@@ -27,8 +27,12 @@ use policy::{Retry, Schedule, Wake};
 /// URL as `<img src>` would be, canonical, and `http(s)` only. The entry
 /// module computes the same for its early requests (`src/early.js`).
 pub fn request_url(src: &str) -> Result<String, LoadError> {
-    crate::url::web(src, crate::url::page_base().as_deref())
-        .ok_or_else(|| LoadError::InvalidUrl(src.to_owned()))
+    // A blank `src` would resolve to the page itself.
+    let blank = src.bytes().all(|b| b.is_ascii_whitespace());
+    let url = (!blank)
+        .then(|| crate::url::web(src, crate::url::page_base().as_deref()))
+        .flatten();
+    url.ok_or_else(|| LoadError::InvalidUrl(src.to_owned()))
 }
 
 /// A document as fetched (or as cached).

@@ -26,20 +26,29 @@ const BASE: &str = "https://news.example/2024/06/story.html";
 const DOMPURIFY: &str = include_str!("fixtures/xss/dompurify-vectors.json");
 const AMMONIA: &str = include_str!("fixtures/xss/ammonia-payloads.json");
 const WORDPRESS: [(&str, &str); 6] = [
-    ("post-60", include_str!("fixtures/wordpress/post-60.json")),
-    ("page-211", include_str!("fixtures/wordpress/page-211.json")),
+    (
+        "post-60",
+        include_str!("fixtures/formats/frontity/post-60.json"),
+    ),
+    (
+        "page-211",
+        include_str!("fixtures/formats/frontity/page-211.json"),
+    ),
     (
         "page-with-subpage",
-        include_str!("fixtures/wordpress/page-with-subpage.json"),
+        include_str!("fixtures/formats/frontity/page-with-subpage.json"),
     ),
-    ("posts", include_str!("fixtures/wordpress/posts.json")),
+    (
+        "posts",
+        include_str!("fixtures/formats/frontity/posts.json"),
+    ),
     (
         "posts-from-category-7",
-        include_str!("fixtures/wordpress/posts-from-category-7.json"),
+        include_str!("fixtures/formats/frontity/posts-from-category-7.json"),
     ),
     (
         "posts-from-category-7-page-2",
-        include_str!("fixtures/wordpress/posts-from-category-7-page-2.json"),
+        include_str!("fixtures/formats/frontity/posts-from-category-7-page-2.json"),
     ),
 ];
 

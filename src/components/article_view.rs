@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{dateline, heading, Blocks, Figure};
+use super::{dateline, figure::figure, heading, Blocks};
 use crate::body;
 use crate::config::{Target, TimeZone};
 use crate::i18n;
@@ -63,7 +63,7 @@ pub fn ArticleView(
                 }
             </p>
             if let Some(image) = &article.image {
-                <Figure image={image.clone()} />
+                { figure(image) }
             }
             <div class="aw-body" part="body">
                 <Blocks blocks={(*blocks).clone()} target={*target} />

@@ -46,7 +46,7 @@ fn block(block: &Block, target: Target) -> Html {
         Block::Quote(blocks) => html! { <blockquote>{ blocks_html(blocks, target) }</blockquote> },
         Block::Figure { image, caption } => html! {
             <figure>
-                { super::image(image, None, &image.alt, "(min-width: 800px) 800px, 100vw") }
+                { super::image(image, None, None, &image.alt, "(min-width: 800px) 800px, 100vw") }
                 if !caption.is_empty() {
                     <figcaption>{ inlines(caption, target) }</figcaption>
                 }

@@ -69,7 +69,7 @@ fn item(article: &Article, props: &ArticleListProps) -> Html {
             <article class="aw-item-article" lang={article.language.clone()}>
                 if let Some(img) = &article.image {
                     // Decorative: the headline says what it shows.
-                    { image(img, Some("aw-thumb"), "", "(min-width: 760px) 360px, 100vw") }
+                    { image(img, Some("aw-thumb"), None, "", "(min-width: 760px) 360px, 100vw") }
                 }
                 <div class="aw-item-text">
                     if new {

@@ -58,8 +58,11 @@ pub fn read(store: &dyn Store, url: &str, now: u64) -> Option<Entry> {
     let next_page = lines.next()?;
     let text = lines.next()?.to_owned();
     let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    // The storage is the host page's: an ETag that is not one would throw
+    // when it is sent as If-None-Match.
+    let etag = some(etag).filter(|e| is_entity_tag(e));
     Some(Entry {
-        etag: some(etag),
+        etag,
         next_page: some(next_page),
         text,
         saved_at,
@@ -127,6 +130,18 @@ pub fn forget(store: &dyn Store, url: &str) {
     lines.retain(|l| l.url != url);
     store.remove(&key(url));
     save_index(store, lines);
+}
+
+/// An RFC 9110 entity tag in ASCII (`"x"` or `W/"x"`), short enough to send.
+pub fn is_entity_tag(value: &str) -> bool {
+    let opaque = value.strip_prefix("W/").unwrap_or(value);
+    value.len() <= 256
+        && opaque.len() >= 2
+        && opaque.starts_with('"')
+        && opaque.ends_with('"')
+        && opaque[1..opaque.len() - 1]
+            .bytes()
+            .all(|b| b == 0x21 || (0x23..=0x7e).contains(&b))
 }
 
 fn key(url: &str) -> String {
@@ -249,6 +264,30 @@ mod tests {
         write(&store, "https://a.example/feed.json", &e);
         assert_eq!(read(&store, "https://a.example/feed.json", 10), Some(e));
         assert_eq!(read(&store, "https://b.example/feed.json", 10), None);
+    }
+
+    #[test]
+    fn what_another_script_left_in_storage_is_not_trusted() {
+        let store = Memory::default();
+        write(&store, "u", &entry("{}", 100));
+        assert!(read(&store, "u", 50).is_none(), "saved in the future");
+        for (etag, kept) in [
+            ("\"v1\"", true),
+            ("W/\"v1\"", true),
+            ("\"\"", true),
+            ("v1", false),
+            ("\"a\rb\"", false),
+            ("\"caf\u{e9}\"", false),
+            ("\"a\"b\"", false),
+        ] {
+            store.set(&key("u"), &format!("{etag}\n\n{{}}"));
+            let read = read(&store, "u", 200).expect("the document itself is kept");
+            assert_eq!(read.etag.is_some(), kept, "{etag:?}");
+        }
+        store.set(&key("u"), "no lines");
+        assert!(read(&store, "u", 200).is_none(), "a cut entry");
+        store.set(INDEX, "not an index");
+        assert!(read(&store, "u", 200).is_none());
     }
 
     #[test]
