@@ -85,6 +85,10 @@ impl Target {
 
 pub use crate::contract::ATTRIBUTES;
 
+/// The longest `refresh`, in seconds: a day. Longer waits are not useful
+/// and would overflow the browser's timers.
+pub const MAX_REFRESH: u32 = 86_400;
+
 /// The typed attributes of one element.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -191,7 +195,11 @@ impl Config {
         if let Some(v) = attr("refresh") {
             match v.parse::<u32>() {
                 Ok(0) => config.refresh = 0,
-                Ok(n) if n >= 30 => config.refresh = n,
+                Ok(n @ 30..=MAX_REFRESH) => config.refresh = n,
+                Ok(n) if n > MAX_REFRESH => {
+                    config.refresh = MAX_REFRESH;
+                    bad("refresh", &v, "at most 86400 seconds (a day); using a day");
+                }
                 Ok(_) => {
                     bad("refresh", &v, "0 or at least 30 seconds");
                 }
@@ -283,5 +291,13 @@ mod tests {
         assert!(w[0].contains("layout=\"carousel\""));
         assert_eq!(parse(&[("limit", "0")]).0.limit, 10);
         assert_eq!(parse(&[("limit", "101")]).0.limit, 10);
+    }
+
+    #[test]
+    fn refresh_is_at_most_a_day_so_timers_cannot_wrap() {
+        let (c, w) = parse(&[("refresh", "2147484")]);
+        assert_eq!((c.refresh, w.len()), (MAX_REFRESH, 1));
+        assert_eq!(parse(&[("refresh", "86400")]).0.refresh, MAX_REFRESH);
+        assert_eq!(parse(&[("refresh", "99999999999")]).0.refresh, 0);
     }
 }

@@ -1,10 +1,17 @@
-//! article-widget: news articles from JSON feeds, rendered by Yew inside any page.
+//! article-widget: news articles from feeds, rendered by Yew inside any page.
 //!
-//! The pipeline, one module per step: [`source`] fetches the document,
-//! [`formats`] turns it into the [`model`], [`body`] makes article text safe to
-//! render, and [`components`] render it. The `<article-widget>` custom element
-//! (in `element`, browser only) is a thin user of [`ArticleWidget`], which a
-//! Yew application can render directly.
+//! The pipeline, one module per step, each importing only what is below it:
+//! [`source`] fetches the document, [`load`] joins a document (fetched,
+//! cached or inline) to the [`model::Feed`] it shows, [`formats`] turns a
+//! document into the model (detection, one adapter per format, then the tail
+//! every format shares), [`body`] makes untrusted article HTML into typed
+//! blocks, and [`components`] render it, with [`hooks`] holding the state.
+//! Under them, leaves that import nothing of the crate: [`text`] (whitespace,
+//! paragraphs, HTML → text), [`url`] (resolution, canonical form, allowed
+//! schemes), [`contract`] (the public contract, declared once in
+//! `src/contract.json`) and [`timestamp`]. The `<article-widget>` custom
+//! element (in `element`, browser only) is a thin user of [`ArticleWidget`],
+//! which a Yew application can render directly.
 
 pub mod body;
 pub mod components;
