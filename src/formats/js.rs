@@ -97,7 +97,7 @@ impl Node for JsValue {
         }
     }
 
-    fn get(&self, key: &str) -> Option<Self> {
+    fn get(&self, key: &'static str) -> Option<Self> {
         if !is_plain_object(self) {
             return None;
         }
@@ -140,6 +140,19 @@ impl Node for JsValue {
         Object::keys(self.unchecked_ref::<Object>())
             .iter()
             .filter_map(|k| k.as_string())
+            .collect()
+    }
+
+    fn entries(&self) -> Vec<(String, Self)> {
+        if !is_plain_object(self) {
+            return Vec::new();
+        }
+        Object::entries(self.unchecked_ref::<Object>())
+            .iter()
+            .filter_map(|entry| {
+                let entry: Array = entry.dyn_into().ok()?;
+                Some((entry.get(0).as_string()?, entry.get(1)))
+            })
             .collect()
     }
 
