@@ -124,6 +124,11 @@ fn image(attr: impl Fn(&str) -> Option<String>, base: Option<&str>) -> Option<Im
         .into_iter()
         .filter_map(&attr)
         .find_map(|src| url::web(&src, base))?;
+    // `width="0"` or `height="0"`: an image no reader sees, a tracking pixel.
+    let zero = |name| attr(name).is_some_and(|v| v.trim() == "0" || v.trim() == "0px");
+    if zero("width") || zero("height") {
+        return None;
+    }
     Image {
         src,
         alt: attr("alt").map(|a| collapse(&a)).unwrap_or_default(),
