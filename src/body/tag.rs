@@ -124,9 +124,12 @@ fn image(attr: impl Fn(&str) -> Option<String>, base: Option<&str>) -> Option<Im
         .into_iter()
         .filter_map(&attr)
         .find_map(|src| url::web(&src, base))?;
-    // `width="0"` or `height="0"`: an image no reader sees, a tracking pixel.
-    let zero = |name| attr(name).is_some_and(|v| v.trim() == "0" || v.trim() == "0px");
-    if zero("width") || zero("height") {
+    // At most 2×2 pixels, zero included: an image no reader sees, a
+    // tracking pixel.
+    let tiny = |name| {
+        attr(name).is_some_and(|v| matches!(v.trim(), "0" | "1" | "2" | "0px" | "1px" | "2px"))
+    };
+    if tiny("width") && tiny("height") {
         return None;
     }
     Image {
