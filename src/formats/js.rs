@@ -143,15 +143,16 @@ impl Node for JsValue {
             .collect()
     }
 
-    fn entries(&self) -> Vec<(String, Self)> {
+    fn entries(&self, max: usize) -> Vec<(String, Self)> {
         if !is_plain_object(self) {
             return Vec::new();
         }
-        Object::entries(self.unchecked_ref::<Object>())
-            .iter()
-            .filter_map(|entry| {
-                let entry: Array = entry.dyn_into().ok()?;
-                Some((entry.get(0).as_string()?, entry.get(1)))
+        let keys = Object::keys(self.unchecked_ref::<Object>());
+        (0..keys.length().min(u32::try_from(max).unwrap_or(u32::MAX)))
+            .filter_map(|i| {
+                let key = keys.get(i);
+                let value = Reflect::get(self, &key).ok()?;
+                Some((key.as_string()?, value))
             })
             .collect()
     }

@@ -50,11 +50,11 @@ pub(crate) trait Node: Clone {
     fn items(&self) -> Vec<Self>;
     /// An object's keys; empty for anything else.
     fn keys(&self) -> Vec<String>;
-    /// An object's fields, keys with values, for objects whose keys the
-    /// document chooses (WordPress's image sizes); empty for anything else.
-    /// Reads by a name the document chose never go through [`Node::get`],
-    /// whose names are the crate's own.
-    fn entries(&self) -> Vec<(String, Self)>;
+    /// The first `max` fields of an object, keys with values, for objects
+    /// whose keys the document chooses (WordPress's image sizes); empty for
+    /// anything else. Reads by a name the document chose never go through
+    /// [`Node::get`], whose names are the crate's own.
+    fn entries(&self, max: usize) -> Vec<(String, Self)>;
     /// How many keys an object has.
     fn key_count(&self) -> usize {
         self.keys().len()
@@ -164,9 +164,9 @@ impl Node for &Value {
             .unwrap_or_default()
     }
 
-    fn entries(&self) -> Vec<(String, Self)> {
+    fn entries(&self, max: usize) -> Vec<(String, Self)> {
         self.as_object()
-            .map(|map| map.iter().map(|(k, v)| (k.clone(), v)).collect())
+            .map(|map| map.iter().take(max).map(|(k, v)| (k.clone(), v)).collect())
             .unwrap_or_default()
     }
 

@@ -151,10 +151,15 @@ fn image<N: Node>(media: &N) -> Option<Image> {
 /// square thumbnail is a crop, another picture. Sizes are read in the order
 /// of their names, whichever order the parser keeps them in, so that of two
 /// sizes with one width the same one wins.
+/// How many image sizes of one image are read.
+const MAX_SIZES: usize = 64;
+
 fn srcset<N: Node>(details: &Option<N>) -> Option<String> {
     let full_w: Option<u32> = number(details, "width");
     let full_h: Option<u32> = number(details, "height");
-    let mut sizes = details.field("sizes")?.entries();
+    // WordPress names a handful of sizes; a document naming thousands gets
+    // its first few read, so that the work stays small whatever it says.
+    let mut sizes = details.field("sizes")?.entries(MAX_SIZES);
     sizes.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
     let mut candidates: Vec<(u32, String)> = sizes
         .iter()
@@ -178,6 +183,11 @@ fn srcset<N: Node>(details: &Option<N>) -> Option<String> {
         .collect();
     candidates.sort_by_key(|(width, _)| *width);
     candidates.dedup_by_key(|(width, _)| *width);
+    // Evenly spread over the widths when a document names absurdly many.
+    if candidates.len() > crate::url::MAX_SRCSET {
+        let step = candidates.len().div_ceil(crate::url::MAX_SRCSET);
+        candidates = candidates.into_iter().step_by(step).collect();
+    }
     if candidates.len() < 2 {
         return None;
     }
