@@ -10,7 +10,7 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 147456
 
-.PHONY: serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
+.PHONY: fuzz serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/
 serve: tools
@@ -42,6 +42,14 @@ test-size:
 ## Widget vs the vanilla-JS baseline, side by side; writes BENCHMARKS.md
 bench: tools-browsers build
 	node bench/run.mjs
+
+## Coverage-guided fuzzing (cargo fuzz, libFuzzer) for longer runs: needs a
+## nightly toolchain; `make test` runs the property tests on stable instead.
+FUZZ_SECONDS ?= 300
+fuzz:
+	@rustup toolchain list | grep -q nightly || { echo "make fuzz: cargo fuzz needs a nightly toolchain (rustup toolchain install nightly), which this machine has not; make test runs the property tests (tests/properties.rs) on stable."; exit 1; }
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	cd fuzz && for target in formats text; do cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
 lint: tools
 	cargo fmt --check

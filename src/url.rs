@@ -66,12 +66,15 @@ pub fn srcset(set: &str, web: impl Fn(&str) -> Option<String>) -> Option<String>
             let url = web(url)?;
             let descriptor = descriptor.trim();
             // Descriptors are a width (`300w`) or a density (`2x`), nothing else.
-            let valid = descriptor.is_empty()
-                || descriptor.len() <= 12
-                    && descriptor[..descriptor.len() - 1]
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || b == b'.')
-                    && matches!(descriptor.as_bytes().last(), Some(b'w' | b'x'));
+            let valid = match descriptor.as_bytes() {
+                [] => true,
+                [number @ .., b'w' | b'x'] => {
+                    !number.is_empty()
+                        && number.len() <= 11
+                        && number.iter().all(|b| b.is_ascii_digit() || *b == b'.')
+                }
+                _ => false,
+            };
             valid.then(|| {
                 if descriptor.is_empty() {
                     url
@@ -276,5 +279,7 @@ mod tests {
             Some("https://news.example/a-300.jpg 300w, https://cdn.example/a.jpg 1024w, https://news.example/b.jpg 2x, https://news.example/d.jpg")
         );
         assert_eq!(srcset("javascript:x 1w", |u| web(u, base)), None);
+        assert_eq!(srcset("a.jpg \u{62171}", |u| web(u, base)), None);
+        assert_eq!(srcset("a.jpg w", |u| web(u, base)), None);
     }
 }
