@@ -1,18 +1,24 @@
-//! JSON documents → [`Feed`]: detect the format, then adapt it.
+//! Documents → [`Feed`]: detect the format, then adapt it.
 //!
 //! Each format is one file: a detector and one conversion that reads the
 //! document through [`Read`], so the same code reads `serde_json` values
 //! natively and `JSON.parse` results in the browser (see [`Node`]); adding a
-//! format touches that file and [`read`].
+//! format touches that file and [`read`]. A document that starts with `<` is
+//! XML: RSS or Atom, read the same way through [`xml::Element`].
 
+mod atom;
 mod ghost;
 #[cfg(target_arch = "wasm32")]
 mod js;
 mod json_feed;
 mod json_ld;
+mod lead_image;
 mod node;
+mod rfc822;
+mod rss;
 mod text;
 mod wordpress;
+mod xml;
 
 use thiserror::Error;
 
@@ -31,7 +37,7 @@ pub(crate) use node::{Kind, Node, Read};
 pub(crate) use parse as parse_document;
 
 /// What the widget reads, for messages that say so.
-pub const FORMATS_READ: &str = "JSON Feed, WordPress, Ghost and schema.org";
+pub const FORMATS_READ: &str = "JSON Feed, WordPress, Ghost, schema.org, RSS and Atom";
 
 /// Why a document could not become articles.
 #[derive(Clone, Debug, Error, PartialEq)]
@@ -43,6 +49,28 @@ pub enum FormatError {
         line: usize,
         column: usize,
     },
+    /// Markup that is not well-formed XML.
+    #[error("The feed is not valid XML: {message} (line {line}, column {column}).")]
+    InvalidXml {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    /// XML that declares entities the widget will not expand: entities
+    /// within entities (the "billion laughs"), or so large that their
+    /// references would grow the text past a megabyte.
+    #[error("The feed declares XML entities that the widget does not expand: {reason} (line {line}, column {column}).")]
+    XmlEntities {
+        reason: &'static str,
+        line: usize,
+        column: usize,
+    },
+    /// Well-formed XML, but neither RSS nor Atom.
+    #[error("This is XML, but not an RSS or Atom feed: the root element is {root}.")]
+    UnknownXml { root: String },
+    /// An HTML page where the feed should be, whatever its `Content-Type`.
+    #[error("The feed URL returned a web page (HTML), not a feed. Check the address: it may lead to a login or error page.")]
+    WebPage,
     /// JSON, but no format the widget knows.
     #[error(
         "This is JSON, but not an article feed: {found}. article-widget reads {FORMATS_READ}."
@@ -81,6 +109,9 @@ fn api_error_details(code: Option<&str>, status: Option<u16>) -> String {
 /// in wasm builds this is here for the tests that compare the two.
 pub fn parse(text: &str) -> Result<Feed, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if xml::is_markup(text) {
+        return xml::parse(text);
+    }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| FormatError::InvalidJson {
             message: json_error_message(&e),
@@ -297,7 +328,7 @@ mod tests {
         let err = parse(r#"{"hello": 1, "data": []}"#).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "This is JSON, but not an article feed: an object with keys `hello`, `data`. article-widget reads JSON Feed, WordPress, Ghost and schema.org."
+            "This is JSON, but not an article feed: an object with keys `hello`, `data`. article-widget reads JSON Feed, WordPress, Ghost, schema.org, RSS and Atom."
         );
         assert!(parse("42").unwrap_err().to_string().contains("a number"));
     }

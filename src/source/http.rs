@@ -16,7 +16,7 @@ use web_sys::{
 use super::{pages, policy, Document, Policy};
 use crate::error::LoadError;
 
-const ACCEPT: &str = "application/feed+json, application/json;q=0.9, */*;q=0.1";
+const ACCEPT: &str = "application/feed+json, application/json;q=0.9, application/rss+xml;q=0.9, application/atom+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1";
 
 /// What the server answered.
 pub(super) enum Answer {
@@ -194,8 +194,8 @@ fn too_large(policy: &Policy) -> LoadError {
 }
 
 /// Accepts the JSON types (`application/json`, `text/json`, any `+json`:
-/// `application/feed+json`, `application/ld+json`) and a missing type; an
-/// HTML page gets an error of its own.
+/// `application/feed+json`, `application/ld+json`), the XML types of RSS and
+/// Atom, and a missing type; an HTML page gets an error of its own.
 pub(super) fn check_content_type(value: Option<&str>) -> Result<(), LoadError> {
     let essence = value
         .and_then(|v| v.split(';').next())
@@ -206,6 +206,11 @@ pub(super) fn check_content_type(value: Option<&str>) -> Result<(), LoadError> {
         "" | "application/json" | "text/json" => Ok(()),
         json if json.ends_with("+json") => Ok(()),
         "text/html" | "application/xhtml+xml" => Err(LoadError::WebPage),
+        "application/rss+xml"
+        | "application/atom+xml"
+        | "application/rdf+xml"
+        | "application/xml"
+        | "text/xml" => Ok(()),
         _ => Err(LoadError::NotJson {
             content_type: essence,
         }),
@@ -255,6 +260,11 @@ mod tests {
             Some("application/ld+json"),
             Some("application/vnd.api+json"),
             Some("text/json"),
+            Some("application/rss+xml; charset=utf-8"),
+            Some("application/atom+xml"),
+            Some("application/rdf+xml"),
+            Some("application/xml"),
+            Some("text/xml"),
         ] {
             assert_eq!(check_content_type(ok), Ok(()), "{ok:?}");
         }
