@@ -26,7 +26,7 @@ pub(super) fn adapt<E: Element>(feed: E) -> Result<Feed, FormatError> {
         next_url: link(&c, "next", feed_base.as_deref()),
         items: Vec::new(),
     };
-    for (index, entry) in c.all(NAMESPACES, "entry").enumerate() {
+    for (index, entry) in c.all(NAMESPACES, "entry").into_iter().enumerate() {
         let context = Context {
             base: feed_base.as_deref(),
             authors: &feed_authors,
@@ -74,14 +74,16 @@ fn article<E: Element>(entry: &E, index: usize, feed: &Context) -> Option<Articl
         .or(updated);
     let mut authors = names(&c);
     if authors.is_empty() {
-        authors.extend(c.all(DC, "creator").filter_map(|a| line(Some(&a.text()))));
+        for creator in c.all(DC, "creator") {
+            authors.extend(line(Some(&creator.text())));
+        }
     }
     if authors.is_empty() {
         authors = feed.authors.to_vec();
     }
     let url = link(&c, "alternate", base);
     let mut image = media_image(&c, base).or_else(|| {
-        let enclosure = c.all(NAMESPACES, "link").find(|l| {
+        let enclosure = c.all(NAMESPACES, "link").into_iter().find(|l| {
             attr(*l, "rel").as_deref() == Some("enclosure")
                 && attr(*l, "type").is_some_and(|t| t.to_ascii_lowercase().starts_with("image/"))
         })?;
@@ -105,9 +107,11 @@ fn article<E: Element>(entry: &E, index: usize, feed: &Context) -> Option<Articl
             body = rest;
         }
     }
-    let section = c
-        .all(NAMESPACES, "category")
-        .find_map(|k| line(attr(k, "label").or_else(|| attr(k, "term")).as_deref()));
+    let mut section = None;
+    for category in c.all(NAMESPACES, "category") {
+        let label = attr(category, "label").or_else(|| attr(category, "term"));
+        section = section.or_else(|| line(label.as_deref()));
+    }
     shown(Article {
         id: c
             .text(NAMESPACES, "id")
@@ -129,25 +133,37 @@ fn article<E: Element>(entry: &E, index: usize, feed: &Context) -> Option<Articl
 
 /// The `name`s of the `author`s.
 fn names<E: Element>(c: &Children<E>) -> Vec<String> {
-    c.all(NAMESPACES, "author")
-        .filter_map(|a| line(Children::of(a).text(NAMESPACES, "name").as_deref()))
-        .collect()
+    let mut names = Vec::new();
+    for author in c.all(NAMESPACES, "author") {
+        names.extend(line(
+            Children::of(author).text(NAMESPACES, "name").as_deref(),
+        ));
+    }
+    names
 }
 
 /// The `href` of the first `link` with this `rel` (no `rel` is
-/// `alternate`), resolved against `xml:base`; for `alternate`, an HTML one
-/// when there are several.
+/// `alternate`), resolved against `xml:base`; of several, an HTML one.
 fn link<E: Element>(c: &Children<E>, rel: &str, base: Option<&str>) -> Option<String> {
-    let mut links: Vec<&E> = c
-        .all(NAMESPACES, "link")
-        .filter(|l| attr(*l, "rel").unwrap_or_else(|| "alternate".into()) == rel)
-        .filter(|l| attr(*l, "href").is_some())
-        .collect();
-    links.sort_by_key(|l| attr(*l, "type").is_some_and(|t| !t.contains("html")));
-    let link = links.first()?;
+    let mut found: Option<&E> = None;
+    for link in c.all(NAMESPACES, "link") {
+        if attr(link, "rel").as_deref().unwrap_or("alternate") != rel
+            || attr(link, "href").is_none()
+        {
+            continue;
+        }
+        let html = attr(link, "type").is_none_or(|t| t.contains("html"));
+        if found.is_none() || html {
+            found = Some(link);
+        }
+        if html {
+            break;
+        }
+    }
+    let link = found?;
     Some(join(
-        super::xml::base(*link, base).as_deref(),
-        &attr(*link, "href")?,
+        super::xml::base(link, base).as_deref(),
+        &attr(link, "href")?,
     ))
 }
 

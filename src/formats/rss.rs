@@ -71,15 +71,16 @@ pub(super) fn adapt<E: Element>(root: E) -> Result<Feed, FormatError> {
         out.next_url = atom_link(&top, "next", root_base.as_deref());
     }
     // RSS 2.0 puts items in the channel; 0.90 and 1.0 beside it.
-    let items = channel_children
-        .iter()
-        .flat_map(|c| c.all(CORE, "item"))
-        .map(|item| (item, channel_base.as_deref()))
-        .chain(
-            top.all(CORE, "item")
-                .map(|item| (item, root_base.as_deref())),
-        );
-    for (index, (item, parent_base)) in items.enumerate() {
+    let mut items = Vec::new();
+    if let Some(c) = &channel_children {
+        for item in c.all(CORE, "item") {
+            items.push((item, channel_base.as_deref()));
+        }
+    }
+    for item in top.all(CORE, "item") {
+        items.push((item, root_base.as_deref()));
+    }
+    for (index, (item, parent_base)) in items.into_iter().enumerate() {
         if let Some(article) = article(item, index, parent_base, language.as_deref()) {
             out.items.push(Rc::new(article));
         }
@@ -142,17 +143,16 @@ fn article<E: Element>(
                 .and_then(|d| rss_date(&d))
         })
         .or(updated);
-    let mut authors: Vec<String> = c
-        .all(CORE, "author")
-        .chain(c.all(DC, "creator"))
-        .chain(c.all(DC, "author"))
-        .filter_map(|a| person(&a.text()))
-        .collect();
-    authors.extend(
-        c.all(atom::NAMESPACES, "author")
-            .filter_map(|a| Children::of(a).text(atom::NAMESPACES, "name"))
-            .filter_map(|n| line(Some(&n))),
-    );
+    let mut authors = Vec::new();
+    for (namespaces, name) in [(CORE, "author"), (DC, "creator"), (DC, "author")] {
+        for author in c.all(namespaces, name) {
+            authors.extend(person(&author.text()));
+        }
+    }
+    for author in c.all(atom::NAMESPACES, "author") {
+        let name = Children::of(author).text(atom::NAMESPACES, "name");
+        authors.extend(line(name.as_deref()));
+    }
     if authors.is_empty() {
         authors.extend(c.text(ITUNES, "author").and_then(|a| person(&a)));
     }
@@ -175,10 +175,12 @@ fn article<E: Element>(
             body = rest;
         }
     }
-    let section = c
-        .all(CORE, "category")
-        .chain(c.all(DC, "subject"))
-        .find_map(|s| line(Some(&s.text())));
+    let mut section = None;
+    for (namespaces, name) in [(CORE, "category"), (DC, "subject")] {
+        for category in c.all(namespaces, name) {
+            section = section.or_else(|| line(Some(&category.text())));
+        }
+    }
     let id = guid_text
         .or_else(|| attr_ns(item, RDF, "about"))
         .or_else(|| url.clone())
@@ -236,14 +238,13 @@ pub(super) fn person(text: &str) -> Option<String> {
 
 /// The `href` of the first `atom:link` with this `rel`.
 fn atom_link<E: Element>(c: &Children<E>, rel: &str, base: Option<&str>) -> Option<String> {
-    c.all(atom::NAMESPACES, "link")
-        .find(|l| attr(*l, "rel").unwrap_or_else(|| "alternate".into()) == rel)
-        .and_then(|l| {
-            Some(join(
-                super::xml::base(l, base).as_deref(),
-                &attr(l, "href")?,
-            ))
-        })
+    for link in c.all(atom::NAMESPACES, "link") {
+        if attr(link, "rel").as_deref().unwrap_or("alternate") == rel {
+            let href = attr(link, "href")?;
+            return Some(join(super::xml::base(link, base).as_deref(), &href));
+        }
+    }
+    None
 }
 
 /// The item's Media RSS image: a `media:content` that is an image (directly,
@@ -251,46 +252,50 @@ fn atom_link<E: Element>(c: &Children<E>, rel: &str, base: Option<&str>) -> Opti
 /// `media:description` as caption, `media:title` as alt text (else the
 /// caption) and `media:credit`.
 pub(super) fn media_image<E: Element>(c: &Children<E>, base: Option<&str>) -> Option<Image> {
-    let groups: Vec<Children<E>> = c.all(MEDIA, "group").map(Children::of).collect();
-    let contents: Vec<&E> = c
-        .all(MEDIA, "content")
-        .chain(groups.iter().flat_map(|g| g.all(MEDIA, "content")))
+    let groups: Vec<Children<E>> = c
+        .all(MEDIA, "group")
+        .into_iter()
+        .map(Children::of)
         .collect();
-    let is_image = |e: &E| {
-        let medium = attr(e, "medium");
-        let kind = attr(e, "type");
-        medium.as_deref() == Some("image")
-            || kind.as_deref().is_some_and(|t| t.starts_with("image/"))
-            || (medium.is_none() && kind.is_none())
-    };
-    let (element, own) = match contents
-        .iter()
-        .find(|e| is_image(e) && attr(**e, "url").is_some())
-    {
-        Some(content) => ((*content).clone(), Some(Children::of(*content))),
-        None => {
-            let mut thumbnails: Vec<E> = c.all(MEDIA, "thumbnail").cloned().collect();
-            for group in &groups {
-                thumbnails.extend(group.all(MEDIA, "thumbnail").cloned());
-            }
-            for content in &contents {
-                thumbnails.extend(Children::of(*content).all(MEDIA, "thumbnail").cloned());
-            }
-            let thumbnail = thumbnails.into_iter().find(|t| attr(t, "url").is_some())?;
-            (thumbnail, None)
+    let mut contents = c.all(MEDIA, "content");
+    let mut thumbnails = c.all(MEDIA, "thumbnail");
+    for group in &groups {
+        contents.extend(group.all(MEDIA, "content"));
+        thumbnails.extend(group.all(MEDIA, "thumbnail"));
+    }
+    let mut chosen = None;
+    for content in &contents {
+        let kind = attr(*content, "type").unwrap_or_default();
+        let image = match attr(*content, "medium") {
+            Some(medium) => medium == "image",
+            None => kind.is_empty() || kind.starts_with("image/"),
+        };
+        if image && attr(*content, "url").is_some() {
+            chosen = Some((*content).clone());
+            break;
         }
-    };
+    }
+    let own = chosen.as_ref().map(Children::of);
+    let nested: Vec<Children<E>> = contents.iter().map(|e| Children::of(*e)).collect();
+    if chosen.is_none() {
+        for inner in &nested {
+            thumbnails.extend(inner.all(MEDIA, "thumbnail"));
+        }
+        chosen = thumbnails
+            .into_iter()
+            .find(|t| attr(*t, "url").is_some())
+            .cloned();
+    }
+    let element = chosen?;
     let size = |name| {
         attr(&element, name)
             .and_then(|v| v.parse::<u32>().ok())
             .filter(|n| *n > 0)
     };
-    let words = |name: &str| {
-        own.as_ref()
-            .and_then(|o| o.text(MEDIA, name))
-            .or_else(|| groups.iter().find_map(|g| g.text(MEDIA, name)))
-            .or_else(|| c.text(MEDIA, name))
-    };
+    let mut places: Vec<&Children<E>> = own.iter().collect();
+    places.extend(groups.iter());
+    places.push(c);
+    let words = |name: &str| places.iter().find_map(|p| p.text(MEDIA, name));
     let caption = html_line(words("description").as_deref());
     let alt = html_line(words("title").as_deref()).or_else(|| caption.clone());
     Some(Image {
@@ -308,6 +313,7 @@ pub(super) fn media_image<E: Element>(c: &Children<E>, base: Option<&str>) -> Op
 fn enclosure_image<E: Element>(c: &Children<E>, base: Option<&str>) -> Option<Image> {
     let enclosure = c
         .all(CORE, "enclosure")
+        .into_iter()
         .find(|e| attr(*e, "type").is_some_and(|t| t.to_ascii_lowercase().starts_with("image/")))?;
     Some(Image {
         src: join(base, &attr(enclosure, "url")?),

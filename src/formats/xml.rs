@@ -83,28 +83,29 @@ impl<E: Element> Children<E> {
     }
 
     /// Every child named `name` in one of `namespaces`.
-    pub(crate) fn all<'a>(
-        &'a self,
-        namespaces: &'a [&str],
-        name: &'a str,
-    ) -> impl Iterator<Item = &'a E> + 'a {
-        self.list
-            .iter()
-            .filter(move |(ns, local, _)| local == name && namespaces.contains(&ns.as_str()))
-            .map(|(_, _, e)| e)
+    pub(crate) fn all(&self, namespaces: &[&str], name: &str) -> Vec<&E> {
+        let mut out = Vec::new();
+        for (ns, local, element) in &self.list {
+            if local == name && namespaces.contains(&ns.as_str()) {
+                out.push(element);
+            }
+        }
+        out
     }
 
     /// The first child named `name` in one of `namespaces`.
     pub(crate) fn first(&self, namespaces: &[&str], name: &str) -> Option<&E> {
-        self.list
-            .iter()
-            .find(|(ns, local, _)| local == name && namespaces.contains(&ns.as_str()))
-            .map(|(_, _, e)| e)
+        self.all(namespaces, name).into_iter().next()
     }
 
     /// The text of the first such child that has any, trimmed.
     pub(crate) fn text(&self, namespaces: &[&str], name: &str) -> Option<String> {
-        self.all(namespaces, name).find_map(|e| trimmed(e.text()))
+        for element in self.all(namespaces, name) {
+            if let Some(text) = trimmed(element.text()) {
+                return Some(text);
+            }
+        }
+        None
     }
 }
 
