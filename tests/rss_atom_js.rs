@@ -5,11 +5,19 @@
 //! and HTML pages.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use article_widget::formats::{parse_js, FormatError};
 use article_widget::model::Feed;
+use article_widget::{ArticleWidget, ArticleWidgetProps, WidgetState};
+use common::{mount_point, until};
 use gloo_net::http::Request;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{DomParser, SupportedType};
+use web_sys::{DomParser, HtmlElement, SupportedType};
+use yew::{Callback, Renderer};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -119,4 +127,48 @@ async fn malformed_xml_says_where_and_an_html_page_says_what_it_is() {
         parse_js("<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"),
         Err(FormatError::WebPage)
     );
+}
+
+#[wasm_bindgen_test]
+async fn load_more_follows_atom_link_rel_next() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let root = mount_point();
+    let states = Rc::new(RefCell::new(Vec::<String>::new()));
+    let seen = states.clone();
+    let props = ArticleWidgetProps {
+        src: Some(format!("{DIR}/paged-1.xml").into()),
+        limit: 2,
+        lang: Some("en".into()),
+        on_state: Callback::from(move |s: WidgetState| {
+            seen.borrow_mut().push(s.as_str().to_owned())
+        }),
+        ..ArticleWidgetProps::default()
+    };
+    Renderer::<ArticleWidget>::with_root_and_props(root.clone(), props).render();
+    until(|| states.borrow().last().map(String::as_str) == Some("ready")).await;
+    let headlines = || {
+        let list = root.query_selector_all("ol > li h2").unwrap();
+        (0..list.length())
+            .map(|i| list.get(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(headlines(), ["Tin thứ nhất", "Tin thứ hai"]);
+    let button = || -> Option<HtmlElement> {
+        root.query_selector("button[part=more]")
+            .unwrap()
+            .map(|b| b.dyn_into().unwrap())
+    };
+    button().expect("a Load more button").click();
+    until(|| headlines().len() == 4).await;
+    assert_eq!(
+        headlines(),
+        ["Tin thứ nhất", "Tin thứ hai", "Tin thứ ba", "Tin thứ tư"]
+    );
+    assert!(button().is_none(), "no next page, no button");
 }
