@@ -303,7 +303,96 @@ pub(crate) fn prepare(text: &str) -> Result<Cow<'_, str>, FormatError> {
         return Err(FormatError::WebPage);
     }
     check_entities(text)?;
-    Ok(declare_known_prefixes(text))
+    Ok(match repair_references(text) {
+        Cow::Borrowed(text) => declare_known_prefixes(text),
+        Cow::Owned(text) => Cow::Owned(declare_known_prefixes(&text).into_owned()),
+    })
+}
+
+/// Feeds written by string templates leave `&` bare ("Fish & Chips") or use
+/// HTML's named references (`&eacute;`), which XML does not define, and no
+/// XML parser reads on. Outside CDATA sections, comments and the DOCTYPE,
+/// such an `&` becomes `&amp;`: the text then holds what the author wrote,
+/// and the fields read as HTML (titles, descriptions, content) decode
+/// `&eacute;` there, as they decode it in CDATA.
+fn repair_references(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let declared = declared_entities(text);
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'<' => at = after_markup(text, at),
+            b'&' => {
+                let name = &bytes[at + 1..];
+                let len = name
+                    .iter()
+                    .position(|b| !(b.is_ascii_alphanumeric() || b"#_-.:".contains(b)))
+                    .unwrap_or(name.len());
+                let reference = name.get(len) == Some(&b';')
+                    && is_xml_reference(&text[at + 1..at + 1 + len], &declared);
+                if !reference {
+                    out.push_str(&text[copied..at]);
+                    out.push_str("&amp;");
+                    copied = at + 1;
+                }
+                at += 1;
+            }
+            _ => at += 1,
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Where to go on from the `<` at `at`: past a CDATA section, a comment or
+/// the DOCTYPE, whose `&`s are not references; else the next byte.
+fn after_markup(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let past = |end: &str| rest.find(end).map_or(text.len(), |e| at + e + end.len());
+    if rest.starts_with("<![CDATA[") {
+        past("]]>")
+    } else if rest.starts_with("<!--") {
+        past("-->")
+    } else if rest.starts_with("<!DOCTYPE") {
+        internal_subset_end(text).map_or(at + 1, |end| end.max(at + 1))
+    } else {
+        at + 1
+    }
+}
+
+/// A reference every XML parser reads: a character reference, one of XML's
+/// five, or an entity the document declares.
+fn is_xml_reference(name: &str, declared: &[&str]) -> bool {
+    if let Some(number) = name.strip_prefix('#') {
+        let (digits, hex) = match number.strip_prefix('x') {
+            Some(digits) => (digits, true),
+            None => (number, false),
+        };
+        return !digits.is_empty()
+            && digits
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (hex && b.is_ascii_hexdigit()));
+    }
+    matches!(name, "amp" | "lt" | "gt" | "quot" | "apos") || declared.contains(&name)
+}
+
+/// The names of the general entities the internal subset declares.
+fn declared_entities(text: &str) -> Vec<&str> {
+    let Some(end) = internal_subset_end(text) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for (at, _) in text[..end].match_indices("<!ENTITY") {
+        let rest = text[at + 8..end].trim_start_matches([' ', '\t', '\r', '\n']);
+        let len = rest.find([' ', '\t', '\r', '\n']).unwrap_or(rest.len());
+        names.push(&rest[..len]);
+    }
+    names
 }
 
 /// The modules RSS feeds use, by the prefix everyone writes for them.
@@ -491,6 +580,17 @@ mod tests {
         assert!(ready.contains("<rss xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:media=\"http://search.yahoo.com/mrss/\" version=\"2.0\">"), "{ready}");
         let declared = "<rss xmlns:media=\"urn:x\"><media:content/></rss>";
         assert_eq!(prepare(declared).unwrap(), declared);
+    }
+
+    #[test]
+    fn bare_ampersands_and_html_entities_are_escaped_outside_cdata() {
+        let doc = "<!DOCTYPE rss [<!ENTITY mine \"x\">]><rss><title>Fish & Chips &amp; more &lt;3 &eacute;t&eacute; &#233; &#x1F600; &mine; &nope; ?a=1&copy=2</title><d><![CDATA[A & B &eacute;]]></d><!-- & --></rss>";
+        assert_eq!(
+            repair_references(doc),
+            "<!DOCTYPE rss [<!ENTITY mine \"x\">]><rss><title>Fish &amp; Chips &amp; more &lt;3 &amp;eacute;t&amp;eacute; &#233; &#x1F600; &mine; &amp;nope; ?a=1&amp;copy=2</title><d><![CDATA[A & B &eacute;]]></d><!-- & --></rss>"
+        );
+        let clean = "<rss><title>A &amp; B</title></rss>";
+        assert!(matches!(repair_references(clean), Cow::Borrowed(_)));
     }
 
     #[test]
