@@ -12,7 +12,7 @@
 // with the production cache headers and CORS, as README.md describes.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { basename, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -26,10 +26,17 @@ const types = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".xml": "text/xml; charset=utf-8",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",
+};
+
+// The sample feeds go out with their own types, as a news site sends them.
+const feedTypes = {
+  "rss.xml": "application/rss+xml; charset=utf-8",
+  "atom.xml": "application/atom+xml; charset=utf-8",
 };
 
 export const STRICT_CSP =
@@ -46,7 +53,8 @@ async function sendFile(res, file, headers = {}) {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
     const body = await readFile(file);
-    res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream", ...headers });
+    const type = feedTypes[basename(file)] || types[extname(file)] || "application/octet-stream";
+    res.writeHead(200, { "content-type": type, ...headers });
     res.end(body);
   } catch {
     send(res, 404, "not found");

@@ -1,17 +1,23 @@
-//! JSON documents → [`Feed`]: detect the format, then adapt it.
+//! Documents → [`Feed`]: detect the format, then adapt it.
 //!
 //! Each format is one file: a detector and one conversion that reads the
 //! document through [`Read`], so the same code reads `serde_json` values
 //! natively and `JSON.parse` results in the browser (see [`Node`]); adding a
-//! format touches that file and [`read`].
+//! format touches that file and [`read`]. A document that starts with `<` is
+//! XML: RSS or Atom, read the same way through [`xml::Element`].
 
+mod atom;
 mod ghost;
 #[cfg(target_arch = "wasm32")]
 mod js;
 mod json_feed;
 mod json_ld;
+mod lead_image;
 mod node;
+mod rfc822;
+mod rss;
 mod wordpress;
+mod xml;
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -33,7 +39,7 @@ pub(crate) use node::{Kind, Node, Read};
 pub(crate) use parse as parse_document;
 
 /// What the widget reads, for messages that say so.
-pub const FORMATS_READ: &str = "JSON Feed, WordPress, Ghost and schema.org";
+pub const FORMATS_READ: &str = "JSON Feed, WordPress, Ghost, schema.org, RSS and Atom";
 
 /// Why a document could not become articles.
 #[derive(Clone, Debug, Error, PartialEq)]
@@ -45,6 +51,28 @@ pub enum FormatError {
         line: usize,
         column: usize,
     },
+    /// Markup that is not well-formed XML.
+    #[error("The feed is not valid XML: {message} (line {line}, column {column}).")]
+    InvalidXml {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    /// XML that declares entities the widget will not expand: entities
+    /// within entities (the "billion laughs"), or so large that their
+    /// references would grow the text past a megabyte.
+    #[error("The feed declares XML entities that the widget does not expand: {reason} (line {line}, column {column}).")]
+    XmlEntities {
+        reason: &'static str,
+        line: usize,
+        column: usize,
+    },
+    /// Well-formed XML, but neither RSS nor Atom.
+    #[error("This is XML, but not an RSS or Atom feed: the root element is {root}.")]
+    UnknownXml { root: String },
+    /// An HTML page where the feed should be, whatever its `Content-Type`.
+    #[error("The feed URL returned a web page (HTML), not a feed. Check the address: it may lead to a login or error page.")]
+    WebPage,
     /// JSON, but no format the widget knows.
     #[error(
         "This is JSON, but not an article feed: {found}. article-widget reads {FORMATS_READ}."
@@ -83,6 +111,9 @@ fn api_error_details(code: Option<&str>, status: Option<u16>) -> String {
 /// in wasm builds this is here for the tests that compare the two.
 pub fn parse(text: &str) -> Result<Feed, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if xml::is_markup(text) {
+        return xml::parse(text);
+    }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| FormatError::InvalidJson {
             message: json_error_message(&e),
@@ -136,7 +167,13 @@ pub(crate) fn read<N: Node>(value: N, text: &str) -> Result<Feed, FormatError> {
             found: describe(&value, text),
         });
     };
-    let adapted = adapt(value)?;
+    adapt(value).map(finish)
+}
+
+/// What every format shares, applied once to what an adapter read:
+/// articles with nothing to show are skipped, lead images checked
+/// ([`Image::checked`]), ids made unique, the newest first.
+pub(crate) fn finish(adapted: Adapted) -> Feed {
     let mut articles: Vec<Article> = adapted
         .articles
         .into_iter()
@@ -149,12 +186,12 @@ pub(crate) fn read<N: Node>(value: N, text: &str) -> Result<Feed, FormatError> {
     unique_ids(&mut articles);
     // Stable: undated articles keep their document order after dated ones.
     articles.sort_by_key(|a| std::cmp::Reverse(a.published));
-    Ok(Feed {
+    Feed {
         title: adapted.title,
         home_url: adapted.home_url,
         next_url: adapted.next_url,
         items: articles.into_iter().map(Rc::new).collect(),
-    })
+    }
 }
 
 /// Makes every id unique, in document order: the first article with an id
@@ -347,7 +384,7 @@ mod tests {
         let err = parse(r#"{"hello": 1, "data": []}"#).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "This is JSON, but not an article feed: an object with keys `hello`, `data`. article-widget reads JSON Feed, WordPress, Ghost and schema.org."
+            "This is JSON, but not an article feed: an object with keys `hello`, `data`. article-widget reads JSON Feed, WordPress, Ghost, schema.org, RSS and Atom."
         );
         assert!(parse("42").unwrap_err().to_string().contains("a number"));
     }

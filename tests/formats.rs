@@ -155,7 +155,7 @@ fn a_wordpress_user_list_is_not_a_feed() {
     assert_eq!(
         err.to_string(),
         "This is JSON, but not an article feed: an array of 5 whose first is an object. \
-         article-widget reads JSON Feed, WordPress, Ghost and schema.org."
+         article-widget reads JSON Feed, WordPress, Ghost, schema.org, RSS and Atom."
     );
 }
 

@@ -412,7 +412,7 @@ fn unknown_json_names_its_keys_in_document_order() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "This is JSON, but not an article feed: an object with keys `zeta`, `alpha`, `mid`, `beta`, `a`, …. article-widget reads JSON Feed, WordPress, Ghost and schema.org."
+        "This is JSON, but not an article feed: an object with keys `zeta`, `alpha`, `mid`, `beta`, `a`, …. article-widget reads JSON Feed, WordPress, Ghost, schema.org, RSS and Atom."
     );
     assert_eq!(
         parse_js("[1, 2]").unwrap_err().to_string(),

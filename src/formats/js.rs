@@ -8,8 +8,12 @@ use super::{read, FormatError, Kind, Node};
 use crate::model::Feed;
 
 /// Parses a document in any format the widget reads, with `JSON.parse`.
+/// RSS and Atom are parsed with `DOMParser`.
 pub fn parse_js(text: &str) -> Result<Feed, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if super::xml::is_markup(text) {
+        return super::xml::parse(text);
+    }
     let value = JSON::parse(text).map_err(|e| invalid_json(&e, text))?;
     read(value, text)
 }

@@ -186,8 +186,8 @@ fn too_large(policy: &Policy) -> LoadError {
 }
 
 /// Accepts the JSON types (`application/json`, `text/json`, any `+json`:
-/// `application/feed+json`, `application/ld+json`) and a missing type; an
-/// HTML page gets an error of its own.
+/// `application/feed+json`, `application/ld+json`), the XML types of RSS and
+/// Atom, and a missing type; an HTML page gets an error of its own.
 pub(super) fn check_content_type(value: Option<&str>) -> Result<(), LoadError> {
     let essence = value
         .and_then(|v| v.split(';').next())
@@ -198,6 +198,11 @@ pub(super) fn check_content_type(value: Option<&str>) -> Result<(), LoadError> {
         "" | "application/json" | "text/json" => Ok(()),
         json if json.ends_with("+json") => Ok(()),
         "text/html" | "application/xhtml+xml" => Err(LoadError::WebPage),
+        "application/rss+xml"
+        | "application/atom+xml"
+        | "application/rdf+xml"
+        | "application/xml"
+        | "text/xml" => Ok(()),
         _ => Err(LoadError::NotJson {
             content_type: crate::text::clip(&essence, 80),
         }),
@@ -247,6 +252,11 @@ mod tests {
             Some("application/ld+json"),
             Some("application/vnd.api+json"),
             Some("text/json"),
+            Some("application/rss+xml; charset=utf-8"),
+            Some("application/atom+xml"),
+            Some("application/rdf+xml"),
+            Some("application/xml"),
+            Some("text/xml"),
         ] {
             assert_eq!(check_content_type(ok), Ok(()), "{ok:?}");
         }
