@@ -237,7 +237,13 @@ fn hostile(kind: &str, page: &str) -> Option<String> {
         "amplify" => {
             let open: String = (0..2_000).map(|i| format!("<font id=f{i}>")).collect();
             let html = format!("{open}{}", "<p>x</p>".repeat(2_000));
-            json_feed(item("a", &format!(r#","title":"Khuếch đại","content_html":"{html}""#)), "")
+            json_feed(
+                item(
+                    "a",
+                    &format!(r#","title":"Khuếch đại","content_html":"{html}""#),
+                ),
+                "",
+            )
         }
         "many-items" => {
             let items: Vec<String> = (0..20_000)
@@ -256,7 +262,12 @@ fn hostile(kind: &str, page: &str) -> Option<String> {
         "wp-sizes" => {
             // About 2 MB, well under the widget's 5 MB cap.
             let sizes: Vec<String> = (0..30_000)
-                .map(|i| format!(r#""s{i}":{{"source_url":"https://i.example/{i}","width":{w}}}"#, w = i + 1))
+                .map(|i| {
+                    format!(
+                        r#""s{i}":{{"source_url":"https://i.example/{i}","width":{w}}}"#,
+                        w = i + 1
+                    )
+                })
                 .collect();
             format!(
                 r#"[{{"id":1,"date_gmt":"2026-11-26T03:00:00","title":{{"rendered":"Nhiều cỡ ảnh"}},"_embedded":{{"wp:featuredmedia":[{{"source_url":"https://img.example/full.jpg","media_details":{{"width":100000,"height":1,"sizes":{{{}}}}}}}]}}}}]"#,
@@ -275,7 +286,10 @@ fn hostile(kind: &str, page: &str) -> Option<String> {
             "",
         ),
         "raw-url" => json_feed(
-            item("r", r#","title":"Đường dẫn","url":"https://news.example/a\"onmouseover=\"alert(1)\"<x>""#),
+            item(
+                "r",
+                r#","title":"Đường dẫn","url":"https://news.example/a\"onmouseover=\"alert(1)\"<x>""#,
+            ),
             "",
         ),
         "hidden-headline" => json_feed(
@@ -530,7 +544,7 @@ fn route(stream: &mut TcpStream, request: &Request, attempt: usize, title: &str)
         }
         "/duplicate-ids" => {
             let mut hours = [10, 9, 8, 7];
-            if attempt % 2 == 0 {
+            if attempt.is_multiple_of(2) {
                 hours.reverse();
             }
             let items = [
