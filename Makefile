@@ -17,10 +17,12 @@ serve: tools
 	mkdir -p target dist screenshots schema
 	trunk serve
 
-## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data
+## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data;
+## the npm package in dist/npm/ and the versioned CDN files in dist/v<version>/ (tools/package.mjs)
 build: tools
 	rm -rf dist target/wasm-bindgen
 	trunk build --release
+	node tools/package.mjs
 
 ## Everything: native tests, browser tests and end-to-end tests in headless Chromium
 test: tools-browsers lint test-native test-browser test-e2e test-size
@@ -33,6 +35,8 @@ test-browser:
 
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
+	tools/hosts.sh
+	node --test tests/npm.test.mjs
 	npx playwright test --config e2e/playwright.config.mjs
 
 ## The size budget, on the release build that test-e2e made
@@ -57,4 +61,4 @@ tools-browsers:
 	tools/install.sh browsers
 
 clean:
-	rm -rf dist target e2e/fault-server/target e2e/test-results screenshots
+	rm -rf dist target e2e/fault-server/target e2e/test-results e2e/hosts/build screenshots
