@@ -51,6 +51,7 @@ lint: tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 	cargo fmt --check --manifest-path e2e/fault-server/Cargo.toml
 	cargo clippy --manifest-path e2e/fault-server/Cargo.toml -- -D warnings
 

@@ -455,7 +455,7 @@ fn route(stream: &mut TcpStream, request: &Request, attempt: usize, title: &str)
         },
         "/duplicate-ids" => {
             let mut hours = [10, 9, 8, 7];
-            if attempt % 2 == 0 {
+            if attempt.is_multiple_of(2) {
                 hours.reverse();
             }
             let items = [
