@@ -10,7 +10,7 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 147456
 
-.PHONY: serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
+.PHONY: sri serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/
 serve: tools
@@ -23,6 +23,10 @@ build: tools
 	rm -rf dist target/wasm-bindgen
 	trunk build --release
 	node tools/package.mjs
+
+## After a change that alters the build: rewrite README's integrity hash of the versioned entry
+sri: build
+	node tools/package.mjs --readme
 
 ## Everything: native tests, browser tests and end-to-end tests in headless Chromium
 test: tools-browsers lint test-native test-browser test-e2e test-size

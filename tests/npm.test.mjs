@@ -127,6 +127,6 @@ test("the versioned CDN files are the release, and README's integrity hash is th
   assert.equal(
     snippet[2],
     integrity(`dist/v${version}/article-widget.js`),
-    "README's integrity hash is stale: run `node tools/package.mjs --readme` after `make build`",
+    "README's integrity hash is stale: run `make sri`",
   );
 });
