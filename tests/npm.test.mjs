@@ -16,6 +16,19 @@ const npm = "dist/npm";
 const names = (list) => list.map((x) => x.name).sort();
 const sorted = (list) => [...list].sort();
 const squash = (text) => text.replace(/\s+/g, " ").replace(/;\s*}/g, " }").trim();
+// Packages of e2e/hosts (installed by tools/hosts.sh): the TypeScript
+// compiler, ajv and the Custom Elements Manifest schema.
+const hostsRequire = createRequire(new URL("../e2e/hosts/package.json", import.meta.url));
+
+test("custom-elements.json is valid under the Custom Elements Manifest schema", () => {
+  const Ajv = hostsRequire("ajv");
+  const schema = hostsRequire("custom-elements-manifest/schema.json");
+  const cem = JSON.parse(readFileSync(`${npm}/custom-elements.json`, "utf8"));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  assert.ok(validate(cem), JSON.stringify(validate.errors, null, 2));
+  // The schema's own version, not an older one.
+  assert.equal(cem.schemaVersion, hostsRequire("custom-elements-manifest/package.json").version);
+});
 
 test("custom-elements.json lists exactly the contract's attributes, events, parts, properties and methods", () => {
   const cem = JSON.parse(readFileSync(`${npm}/custom-elements.json`, "utf8"));
@@ -42,8 +55,7 @@ test("custom-elements.json lists exactly the contract's attributes, events, part
 
 /** The declarations of article-widget.d.ts, read with the TypeScript compiler. */
 function readDeclarations() {
-  const require = createRequire(new URL("../e2e/hosts/package.json", import.meta.url));
-  const ts = require("typescript");
+  const ts = hostsRequire("typescript");
   const file = `${npm}/article-widget.d.ts`;
   const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
   const found = { interfaces: {}, aliases: {}, classes: {}, modules: {} };
