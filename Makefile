@@ -10,17 +10,23 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 169984
 
-.PHONY: fuzz serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
+.PHONY: fuzz sri serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/
 serve: tools
 	mkdir -p target dist screenshots schema
 	trunk serve
 
-## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data
+## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data;
+## the npm package in dist/npm/ and the versioned CDN files in dist/v<version>/ (tools/package.mjs)
 build: tools
 	rm -rf dist target/wasm-bindgen
 	trunk build --release
+	node tools/package.mjs
+
+## After a change that alters the build: rewrite README's integrity hash of the versioned entry
+sri: build
+	node tools/package.mjs --readme
 
 ## Everything: native tests, browser tests and end-to-end tests in headless Chromium
 test: tools-browsers lint test-native test-browser test-e2e test-size
@@ -33,6 +39,8 @@ test-browser:
 
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
+	tools/hosts.sh
+	node --test tests/npm.test.mjs
 	npx playwright test --config e2e/playwright.config.mjs
 
 ## The size budget, on the release build that test-e2e made
@@ -55,6 +63,7 @@ lint: tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 	cargo fmt --check --manifest-path e2e/fault-server/Cargo.toml
 	cargo clippy --manifest-path e2e/fault-server/Cargo.toml -- -D warnings
 
@@ -65,4 +74,4 @@ tools-browsers:
 	tools/install.sh browsers
 
 clean:
-	rm -rf dist target e2e/fault-server/target e2e/test-results screenshots
+	rm -rf dist target e2e/fault-server/target e2e/test-results e2e/hosts/build screenshots

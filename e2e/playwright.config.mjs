@@ -2,8 +2,10 @@
 // headless Chromium (Playwright downloads no browser of its own).
 import { defineConfig } from "@playwright/test";
 
-const port = 4173;
-const faultPort = 4180;
+// E2E_PORT moves the servers (page origin, CDN origin +1, fault server +7) for
+// a narrow run beside another checkout's; some specs name the default ports.
+const port = Number(process.env.E2E_PORT || 4173);
+const faultPort = port + 7;
 
 export default defineConfig({
   testDir: ".",

@@ -1,8 +1,9 @@
 // Test server for the end-to-end tests, loopback only.
 //
 // Page origin (PORT, default 4173): dist/ at "/", the host pages of e2e/pages
-// at "/e2e/", tests/fixtures at "/fixtures/", and "/slow?ms=N" which answers
-// the sample feed after N ms. A page named *.csp.html is sent with a strict
+// at "/e2e/", tests/fixtures at "/fixtures/", the Vite builds of the framework
+// hosts (e2e/hosts, built by tools/hosts.sh) at "/hosts/", and "/slow?ms=N"
+// which answers the sample feed after N ms. A page named *.csp.html is sent with a strict
 // Content-Security-Policy.
 //
 // "/echo-cookie" answers a JSON Feed whose one headline is the Cookie header
@@ -91,6 +92,7 @@ createServer(async (req, res) => {
   const mounts = [
     ["/e2e/", join(root, "e2e/pages")],
     ["/fixtures/", join(root, "tests/fixtures")],
+    ["/hosts/", join(root, "e2e/hosts/build")],
     ["/", dist],
   ];
   const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));

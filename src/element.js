@@ -42,11 +42,26 @@ class ArticleWidget extends HTMLElement {
     if (this._aw && before !== after) this._aw.update();
   }
 
-  /** Fetches the feed again now. */
-  refresh() {
-    if (this._aw) this._aw.refresh();
+  // `refresh` is both an attribute and the method. React 19 and Vue 3 set a
+  // custom element's prop as a property when the element has one by that
+  // name, so a value assigned to `refresh` goes to the attribute; reading it
+  // gives the method.
+  get refresh() {
+    return refreshNow;
+  }
+
+  set refresh(seconds) {
+    if (seconds == null) this.removeAttribute("refresh");
+    else this.setAttribute("refresh", String(seconds));
   }
 }
+
+/** Fetches the feed again now. */
+function refreshNow() {
+  if (this._aw) this._aw.refresh();
+}
+
+export { ArticleWidget };
 
 if (!customElements.get(CONTRACT.tag)) {
   customElements.define(CONTRACT.tag, ArticleWidget);

@@ -1,10 +1,26 @@
 //! Documents → [`Feed`]: detect the format, then adapt it.
 //!
 //! Each format is one file: a detector and one conversion that reads the
-//! document through [`Read`], so the same code reads `serde_json` values
-//! natively and `JSON.parse` results in the browser (see [`Node`]); adding a
-//! format touches that file and [`read`]. A document that starts with `<` is
-//! XML: RSS or Atom, read the same way through [`xml::Element`].
+//! document through a `Read` trait, so the same code reads `serde_json`
+//! values natively and `JSON.parse` results in the browser (over the `Node`
+//! trait); adding a format touches that file and the detector in `read`.
+//! A document that starts with `<` is XML: RSS or Atom, read the same way
+//! through an element tree.
+//!
+//! ```
+//! use article_widget::formats::{self, FormatError};
+//!
+//! // A WordPress post list, recognised by its shape.
+//! let feed = formats::parse(r#"[{"id": 7, "link": "https://news.example/?p=7",
+//!     "date_gmt": "2021-06-25T04:15:00", "date": "2021-06-25T11:15:00",
+//!     "title": {"rendered": "Lạng Sơn &amp; the border fair"},
+//!     "content": {"rendered": "<p>Hello.</p>"}}]"#)?;
+//! assert_eq!(feed.items[0].headline, "Lạng Sơn & the border fair");
+//!
+//! // Anything else is an error that names what it saw.
+//! assert!(formats::parse("<!doctype html><p>a web page</p>").is_err());
+//! # Ok::<(), FormatError>(())
+//! ```
 
 mod atom;
 mod ghost;
@@ -107,8 +123,22 @@ fn api_error_details(code: Option<&str>, status: Option<u16>) -> String {
 
 /// Parses a document in any format the widget reads, with `serde_json`.
 ///
-/// The widget parses with the browser's `JSON.parse` instead ([`parse_js`]);
-/// in wasm builds this is here for the tests that compare the two.
+/// The widget parses with the browser's `JSON.parse` instead (`parse_js`, in
+/// wasm builds); there this is here for the tests that compare the two.
+///
+/// ```
+/// let feed = article_widget::formats::parse(r#"{
+///     "version": "https://jsonfeed.org/version/1.1",
+///     "items": [
+///         {"id": "a", "title": "Older", "date_published": "2021-06-24T16:30:00+07:00", "content_text": "…"},
+///         {"id": "b", "title": "Newer", "date_published": "2021-06-25T11:15:00+07:00", "content_text": "…"}
+///     ]
+/// }"#)
+/// .expect("a JSON Feed");
+/// // Newest first, whatever the document's order.
+/// let headlines: Vec<&str> = feed.items.iter().map(|a| a.headline.as_str()).collect();
+/// assert_eq!(headlines, ["Newer", "Older"]);
+/// ```
 pub fn parse(text: &str) -> Result<Feed, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if xml::is_markup(text) {

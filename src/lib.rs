@@ -12,6 +12,44 @@
 //! `src/contract.json`) and [`timestamp`]. The `<article-widget>` custom
 //! element (in `element`, browser only) is a thin user of [`ArticleWidget`],
 //! which a Yew application can render directly.
+//!
+//! # Use from Yew
+//!
+//! [`ArticleWidget`] takes typed props that mirror the element's attributes
+//! ([`ArticleWidgetProps`]), plus callbacks for its state and for links, and a
+//! fetching [`Policy`](source::Policy):
+//!
+//! ```
+//! use article_widget::config::{Layout, Theme};
+//! use article_widget::ArticleWidget;
+//! use yew::prelude::*;
+//!
+//! #[component]
+//! fn Page() -> Html {
+//!     html! {
+//!         <ArticleWidget src="https://news.example/feed.json" layout={Layout::Cards}
+//!             limit={6} lang="vi" theme={Theme::Dark} />
+//!     }
+//! }
+//! # let _ = html! { <Page /> };
+//! ```
+//!
+//! # Reading feeds without Yew
+//!
+//! [`formats::parse`] turns a JSON Feed, WordPress REST, Ghost Content API or
+//! schema.org JSON-LD document into a [`model::Feed`] of
+//! [`Article`](model::Article)s, newest first:
+//!
+//! ```
+//! let feed = article_widget::formats::parse(
+//!     r#"{"@context": "https://schema.org", "@type": "NewsArticle",
+//!         "headline": "Lạng Sơn", "datePublished": "2021-06-25T11:15:00+07:00",
+//!         "author": {"@type": "Person", "name": "P.V"}}"#,
+//! )
+//! .expect("a schema.org NewsArticle");
+//! assert_eq!(feed.items[0].headline, "Lạng Sơn");
+//! assert_eq!(feed.items[0].authors, ["P.V"]);
+//! ```
 
 pub mod body;
 pub mod components;

@@ -6,6 +6,27 @@ use crate::timestamp::Timestamp;
 use crate::url;
 
 /// A document turned into articles: what one `<article-widget>` shows.
+///
+/// [`formats::parse`](crate::formats::parse) makes one from any format the
+/// widget reads; [`ArticleWidget`](crate::ArticleWidget) renders it.
+///
+/// ```
+/// use article_widget::model::Feed;
+///
+/// let feed: Feed = article_widget::formats::parse(r#"{
+///     "version": "https://jsonfeed.org/version/1.1",
+///     "title": "Báo Mẫu",
+///     "items": [{"id": "1", "url": "https://news.example/1", "title": "Lạng Sơn",
+///                "date_published": "2021-06-25T11:15:00+07:00",
+///                "authors": [{"name": "P.V"}], "content_html": "<p>Một.</p><p>Hai.</p>"}]
+/// }"#)
+/// .expect("a JSON Feed");
+/// assert_eq!(feed.title.as_deref(), Some("Báo Mẫu"));
+/// let article = &feed.items[0];
+/// assert_eq!(article.headline, "Lạng Sơn");
+/// assert_eq!(article.authors, ["P.V"]);
+/// assert_eq!(article.url.as_deref(), Some("https://news.example/1"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Feed {
     /// The feed's own title, when it has one.
@@ -18,7 +39,8 @@ pub struct Feed {
     pub next_url: Option<String>,
 }
 
-/// One article, whatever format it came from.
+/// One article, whatever format it came from: an item of a [`Feed`], shared
+/// (`Rc`) between the feed and the views that show it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     /// Stable identifier, unique within its feed.

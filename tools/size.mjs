@@ -15,7 +15,8 @@ function* files(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
-      if (name !== "sample") yield* files(path);
+      // npm/ and v<version>/ hold copies of the same files (tools/package.mjs).
+      if (name !== "sample" && name !== "npm" && !/^v\d/.test(name)) yield* files(path);
     } else if (/\.(js|wasm|css)$/.test(name) && !name.startsWith("preview-")) {
       yield path;
     }

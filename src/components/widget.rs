@@ -140,6 +140,41 @@ impl Default for ArticleWidgetProps {
 }
 
 /// The whole widget: loads the document and shows its articles, or says why not.
+///
+/// The `<article-widget>` element renders this component with props parsed
+/// from its attributes ([`ArticleWidgetProps::from_config`]); a Yew
+/// application renders it directly, inside a shadow root that adopts
+/// [`STYLESHEET`](crate::STYLESHEET) or a page that includes
+/// `styles/widget.css`. Instead of the element's events it takes callbacks:
+///
+/// ```
+/// use article_widget::components::{ArticleWidget, ItemSummary, WidgetState};
+/// use article_widget::config::Layout;
+/// use yew::prelude::*;
+///
+/// #[component]
+/// fn Sidebar() -> Html {
+///     let shown = use_state(|| 0usize);
+///     let on_state = {
+///         let shown = shown.clone();
+///         Callback::from(move |state: WidgetState| {
+///             if let WidgetState::Ready(items) = state {
+///                 shown.set(items.len());
+///             }
+///         })
+///     };
+///     // Returning false keeps the reader on the page, like preventDefault().
+///     let on_open = Callback::from(|item: ItemSummary| item.url.is_some());
+///     html! {
+///         <aside>
+///             <ArticleWidget src="https://news.example/feed.json" layout={Layout::List}
+///                 limit={6} heading_level={3} {on_state} {on_open} />
+///             <p>{ format!("{} stories", *shown) }</p>
+///         </aside>
+///     }
+/// }
+/// # let _ = html! { <Sidebar /> };
+/// ```
 #[component]
 pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
     let retries = use_state(|| 0u32);

@@ -6,7 +6,19 @@
 use crate::error::LoadError;
 
 /// Limits of one load. The element always uses [`Policy::default`]; a Yew
-/// application may pass its own through `ArticleWidgetProps::policy`.
+/// application may pass its own through
+/// [`ArticleWidgetProps::policy`](crate::ArticleWidgetProps::policy).
+///
+/// ```
+/// use article_widget::{source::Policy, ArticleWidget};
+/// use yew::prelude::*;
+///
+/// // A newsroom screen on a fast network: give up sooner, allow bigger feeds.
+/// let policy = Policy { timeout_ms: 4_000, attempts: 2, max_bytes: 20 << 20, ..Policy::default() };
+/// assert_eq!(policy.backoff_ms, Policy::default().backoff_ms);
+///
+/// let _view = html! { <ArticleWidget src="https://news.example/feed.json" {policy} /> };
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
     /// How long one attempt may take, from request to the last byte.
