@@ -10,12 +10,16 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 147456
 
-.PHONY: serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
+.PHONY: serve build test test-native test-browser test-e2e test-size bench load lint tools tools-browsers clean
 
-## Preview on the bundled sample feed at http://127.0.0.1:8080/
+## Preview on the bundled sample feed at http://127.0.0.1:8080/, with the feed
+## service beside it at http://127.0.0.1:8090/v1/feed?src=http://127.0.0.1:8080/sample/feed.json
 serve: tools
 	mkdir -p target dist screenshots schema
-	trunk serve
+	cargo build -p article-widget-cli
+	target/debug/article-widget serve --listen 127.0.0.1:8090 \
+	  --allow http://127.0.0.1:8080 --allow-loopback --max-age 5 & \
+	  service=$$!; trap 'kill $$service 2>/dev/null' EXIT INT TERM; trunk serve
 
 ## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data
 build: tools
@@ -25,14 +29,17 @@ build: tools
 ## Everything: native tests, browser tests and end-to-end tests in headless Chromium
 test: tools-browsers lint test-native test-browser test-e2e test-size
 
+## The library's tests and the feed service's (which start their own
+## service and fault server on free ports)
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown
 
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
+	cargo build -p article-widget-cli
 	npx playwright test --config e2e/playwright.config.mjs
 
 ## The size budget, on the release build that test-e2e made
@@ -43,10 +50,16 @@ test-size:
 bench: tools-browsers build
 	node bench/run.mjs
 
+## The feed service under wrk, against nginx serving the same bytes; writes
+## bench/load.md and its section of BENCHMARKS.md
+load:
+	tools/install.sh load
+	bench/load.sh
+
 lint: tools
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo fmt --check --all
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p article-widget --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo fmt --check --manifest-path e2e/fault-server/Cargo.toml
 	cargo clippy --manifest-path e2e/fault-server/Cargo.toml -- -D warnings
 
