@@ -23,6 +23,7 @@ async fn a_feed_is_normalised_with_cors_an_etag_and_cache_headers() {
         first.header("cache-control"),
         Some("public, max-age=30, s-maxage=600, stale-while-revalidate=60, stale-if-error=86400")
     );
+    assert_eq!(first.header("age"), Some("0"));
     let etag = first.header("etag").expect("an ETag").to_owned();
     assert!(etag.starts_with('"') && !etag.starts_with("W/"), "{etag}");
     let feed = article_widget::formats::parse(&first.body).expect("the widget reads it");

@@ -60,7 +60,8 @@ impl Entry {
         }
     }
 
-    fn age(&self) -> Duration {
+    /// Time since the upstream last confirmed this copy.
+    pub fn age(&self) -> Duration {
         self.checked.elapsed()
     }
 }

@@ -86,6 +86,9 @@ fn respond(
     let headers = response.headers_mut();
     headers.insert(header::ETAG, entry.etag.clone());
     headers.insert(header::CACHE_CONTROL, cache_control);
+    // Caches downstream count their freshness from the upstream's answer,
+    // not from this one: a copy served while it is revalidated is not new.
+    headers.insert(header::AGE, HeaderValue::from(entry.age().as_secs()));
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
