@@ -4,14 +4,14 @@
 # upstream's count of them. Writes bench/load.md and splices it into
 # BENCHMARKS.md (bench/run.mjs keeps it when it rewrites that file).
 #
-#   bench/load.sh            CONNECTIONS=64 SECONDS_EACH=10 ROUNDS=2 by default
+#   bench/load.sh            CONNECTIONS=64 SECONDS_EACH=10 ROUNDS=3 by default
 set -eu
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 CONNECTIONS=${CONNECTIONS:-64}
 SECONDS_EACH=${SECONDS_EACH:-10}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
 FAULT_PORT=${FAULT_PORT:-4191}
 SERVICE_PORT=${SERVICE_PORT:-8091}
 NGINX_PORT=${NGINX_PORT:-8092}
@@ -57,6 +57,11 @@ error_log $work/nginx-error.log;
 events { worker_connections 4096; }
 http {
   access_log off;
+  # The floor, not a default install: no per-request open(), no reconnects.
+  sendfile on;
+  open_file_cache max=16;
+  open_file_cache_valid 60s;
+  keepalive_requests 10000000;
   types { application/feed+json json; }
   client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
   uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
@@ -84,6 +89,7 @@ measure() {
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 
 idle_rss=$(rss_kib "$service_pid")
+loadavg=$(cut -d' ' -f1-3 /proc/loadavg)
 peak_rss=$idle_rss
 service_runs="" nginx_runs=""
 round=1
@@ -111,7 +117,7 @@ cold="http://127.0.0.1:$SERVICE_PORT/v1/feed?src=$(printf %s "$upstream/feed?del
 i=0
 while [ $i -lt 1000 ]; do printf 'url = "%s"\noutput = "/dev/null"\n' "$cold"; i=$((i + 1)); done >"$work/cold.curl"
 started=$(date +%s%N)
-curl -s --parallel --parallel-immediate --parallel-max 1000 -K "$work/cold.curl" -w '%{http_code}\n' >"$work/cold.codes"
+curl -s --no-progress-meter --parallel --parallel-immediate --parallel-max 1000 -K "$work/cold.curl" -w '%{http_code}\n' >"$work/cold.codes"
 cold_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 cold_ok=$(grep -c '^200$' "$work/cold.codes" || true)
 upstream_count=$(curl -fs "$upstream/_log?t=cold" | grep -o '"method"' | wc -l)
@@ -129,7 +135,8 @@ cat >bench/load.md <<EOF
 - \`wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s --latency\` against loopback, best of $ROUNDS rounds,
   nginx and the service alternating in the same run. The feed: 20 items from the fault
   server, normalised to $bytes bytes of JSON Feed; nginx serves those same bytes as a
-  static file (\`worker_processes auto\`, access log off). The service: \`--profile serve\`
+  static file (\`worker_processes auto\`, access log off, \`sendfile\`,
+  \`open_file_cache\`, unlimited keep-alive requests). The service: \`--profile serve\`
   build, the feed fresh in its cache (\`--max-age 3600\`).
 
 | | requests/s | p50 | p99 |
@@ -138,6 +145,8 @@ cat >bench/load.md <<EOF
 | \`article-widget serve\`, cached \`/v1/feed\` | $s_rps | $s_p50 ms | $s_p99 ms |
 | service / nginx | $(ratio "$s_rps" "$n_rps")× | $(ratio "$s_p50" "$n_p50")× | $(ratio "$s_p99" "$n_p99")× |
 
+- Load average of the machine when the measurements began: $loadavg. On a shared
+  machine the p99 of both is mostly other processes' scheduling; compare within a run.
 - Non-2xx answers from the service under load: $s_bad
 - Resident memory of the service: $((idle_rss / 1024)) MiB idle (after one feed), $((peak_rss / 1024)) MiB peak under load
 - 1000 concurrent cold requests for one feed (upstream answers in 500 ms):
