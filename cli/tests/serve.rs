@@ -157,6 +157,57 @@ async fn a_feed_good_once_is_served_from_memory_when_its_upstream_fails() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_copy_is_revalidated_with_its_etag() {
+    let upstream = FaultServer::start().await;
+    let service = Service::before(
+        &upstream,
+        &["--max-age", "0", "--stale-while-revalidate", "0"],
+    );
+    let url = service.feed_url(&format!("{}/etag?t=revalidate", upstream.origin));
+    let first = get(&url).await;
+    let second = get(&url).await;
+    assert_eq!((first.status, second.status), (200, 200));
+    assert_eq!(second.body, first.body);
+    assert_eq!(second.header("x-article-widget-stale"), None);
+    let log = upstream.log("revalidate").await;
+    let sent: Vec<_> = log.iter().map(|r| r["ifNoneMatch"].clone()).collect();
+    assert_eq!(sent, [serde_json::Value::Null, "\"v1\"".into()]);
+    let metrics = get(&format!("{}/metrics", service.origin)).await.body;
+    assert!(
+        metrics.contains(r#"article_widget_upstream_fetches_total{result="not_modified"} 1"#),
+        "{metrics}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_copy_is_served_at_once_while_a_new_one_is_fetched() {
+    let upstream = FaultServer::start().await;
+    let service = Service::before(
+        &upstream,
+        &["--max-age", "0", "--stale-while-revalidate", "60"],
+    );
+    // Each request to /growing lists one more article.
+    let url = service.feed_url(&format!("{}/growing?t=swr", upstream.origin));
+    let items = |body: &str| {
+        article_widget::formats::parse(body)
+            .map(|f| f.items.len())
+            .unwrap_or(0)
+    };
+    assert_eq!(items(&get(&url).await.body), 2);
+    // Expired: the old copy now, the new one fetched behind it.
+    assert_eq!(items(&get(&url).await.body), 2);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let answer = get(&url).await;
+        if items(&answer.body) == 3 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the new copy arrives");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_service_is_not_an_open_proxy() {
     let upstream = FaultServer::start().await;
     let port = upstream.port;

@@ -75,6 +75,11 @@ impl FaultServer {
 
     /// How many requests the test `t` made to it.
     pub async fn count(&self, t: &str) -> usize {
+        self.log(t).await.len()
+    }
+
+    /// The requests of test `t`: `{ method, path, at, ifNoneMatch, sent }`.
+    pub async fn log(&self, t: &str) -> Vec<serde_json::Value> {
         let text = reqwest::get(format!("{}/_log?t={t}", self.origin))
             .await
             .expect("the log answers")
@@ -82,7 +87,7 @@ impl FaultServer {
             .await
             .expect("the log reads");
         let log: serde_json::Value = serde_json::from_str(&text).expect("the log is JSON");
-        log.as_array().map_or(0, Vec::len)
+        log.as_array().cloned().unwrap_or_default()
     }
 }
 
