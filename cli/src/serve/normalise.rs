@@ -162,10 +162,25 @@ mod tests {
     }
 
     /// The real documents the library's format tests read: every one that
-    /// is a feed must come back the same.
+    /// is a feed must come back the same, its extension objects valid under
+    /// the published schema.
     #[test]
     fn every_fixture_round_trips_through_json_feed() {
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let schema: Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("schema/article-widget-extension.schema.json"))
+                .unwrap(),
+        )
+        .unwrap();
+        let mut schemas = boon::Schemas::new();
+        let mut compiler = boon::Compiler::new();
+        compiler
+            .add_resource("urn:article-widget:extension", schema)
+            .unwrap();
+        let extension = compiler
+            .compile("urn:article-widget:extension", &mut schemas)
+            .unwrap();
+        let fixtures = root.join("tests/fixtures");
         let mut files = Vec::new();
         let mut dirs = vec![fixtures];
         while let Some(dir) = dirs.pop() {
@@ -191,8 +206,15 @@ mod tests {
                 .iter()
                 .filter(|a| a.image.as_ref().is_some_and(|i| i.srcset.is_some()))
                 .count();
-            let out = json_feed(&feed).to_string();
-            let again = formats::parse(&out).unwrap();
+            let out = json_feed(&feed);
+            for item in out["items"].as_array().unwrap() {
+                if let Some(ext) = item.get("_article_widget") {
+                    if let Err(e) = schemas.validate(ext, extension) {
+                        panic!("{}: {ext}: {e}", path.display());
+                    }
+                }
+            }
+            let again = formats::parse(&out.to_string()).unwrap();
             assert_eq!(again, feed, "{}", path.display());
         }
         assert!(feeds >= 20, "{feeds} feeds");
