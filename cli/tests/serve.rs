@@ -283,6 +283,44 @@ async fn the_service_is_not_an_open_proxy() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn origins_come_from_flags_the_environment_or_a_file_and_one_is_required() {
+    let upstream = FaultServer::start().await;
+    let src = format!("{}/feed?t=origins", upstream.origin);
+    let file = std::env::temp_dir().join(format!("aw-allow-{}", upstream.port));
+    std::fs::write(
+        &file,
+        format!("# partners\n{}  # the fault server\n", upstream.origin),
+    )
+    .unwrap();
+    let file_text = file.to_string_lossy().into_owned();
+    let from_file = Service::start(&["--allow-file", &file_text, "--allow-loopback"]);
+    let from_env = Service::start_with_env(
+        &["--allow-loopback"],
+        &[(
+            "ARTICLE_WIDGET_ALLOW",
+            &format!("https://a.example,{}", upstream.origin),
+        )],
+    );
+    for service in [&from_file, &from_env] {
+        let answer = get(&service.feed_url(&src)).await;
+        assert_eq!(answer.status, 200, "{}", answer.body);
+    }
+    let _ = std::fs::remove_file(&file);
+
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_article-widget"))
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env_remove("ARTICLE_WIDGET_ALLOW")
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("no origin is allowed"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_thousand_cold_requests_make_one_upstream_request() {
     let upstream = FaultServer::start().await;

@@ -108,10 +108,16 @@ pub struct Service {
 impl Service {
     /// Starts the service with these flags (plus an ephemeral `--listen`).
     pub fn start(args: &[&str]) -> Service {
+        Service::start_with_env(args, &[])
+    }
+
+    /// Starts the service with these flags and environment variables.
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Service {
         let mut child = Command::new(env!("CARGO_BIN_EXE_article-widget"))
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(args)
             .env_remove("ARTICLE_WIDGET_ALLOW")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
