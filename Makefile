@@ -10,12 +10,16 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 169984
 
-.PHONY: fuzz sri serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
+.PHONY: fuzz sri serve build test test-native test-browser test-e2e test-size bench load lint tools tools-browsers clean
 
-## Preview on the bundled sample feed at http://127.0.0.1:8080/
+## Preview on the bundled sample feed at http://127.0.0.1:8080/, with the feed
+## service beside it at http://127.0.0.1:8090/v1/feed?src=http://127.0.0.1:8080/sample/feed.json
 serve: tools
 	mkdir -p target dist screenshots schema
-	trunk serve
+	cargo build -p article-widget-cli
+	target/debug/article-widget serve --listen 127.0.0.1:8090 \
+	  --allow http://127.0.0.1:8080 --allow-loopback --max-age 5 & \
+	  service=$$!; trap 'kill $$service 2>/dev/null' EXIT INT TERM; trunk serve
 
 ## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data;
 ## the npm package in dist/npm/ and the versioned CDN files in dist/v<version>/ (tools/package.mjs)
@@ -31,14 +35,17 @@ sri: build
 ## Everything: native tests, browser tests and end-to-end tests in headless Chromium
 test: tools-browsers lint test-native test-browser test-e2e test-size
 
+## The library's tests and the feed service's (which start their own
+## service and fault server on free ports)
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown
 
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
+	cargo build -p article-widget-cli
 	tools/hosts.sh
 	node --test tests/npm.test.mjs
 	npx playwright test --config e2e/playwright.config.mjs
@@ -59,10 +66,16 @@ fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 	cd fuzz && for target in formats text; do cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
+## The feed service under wrk, against nginx serving the same bytes; writes
+## bench/load.md and its section of BENCHMARKS.md
+load:
+	tools/install.sh load
+	bench/load.sh
+
 lint: tools
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo fmt --check --all
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p article-widget --all-targets --target wasm32-unknown-unknown -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 	cargo fmt --check --manifest-path e2e/fault-server/Cargo.toml
 	cargo clippy --manifest-path e2e/fault-server/Cargo.toml -- -D warnings

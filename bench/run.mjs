@@ -5,7 +5,7 @@
 import { chromium } from "@playwright/test";
 import { createServer } from "node:http";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -285,7 +285,7 @@ Everything a partner page downloads for the widget itself (feed and images aside
 | widget / baseline | ${ratio(size.w.raw, size.b.raw)} | ${ratio(size.w.gzip, size.b.gzip)} | ${ratio(size.w.brotli, size.b.brotli)} | |
 
 ${readFileSync(join(root, "bench/notes.md"), "utf8").trim()}
-`;
+${existsSync(join(root, "bench/load.md")) ? `\n${readFileSync(join(root, "bench/load.md"), "utf8").trim()}\n` : ""}`;
 if (!args.includes("--no-write")) {
   writeFileSync(join(root, "BENCHMARKS.md"), report);
   console.log("wrote BENCHMARKS.md");

@@ -49,5 +49,14 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 180_000,
     },
+    {
+      // The feed service of serve.spec.mjs in front of the fault server, on a
+      // third origin. `make test-e2e` builds it first.
+      command: `../target/debug/article-widget serve --listen 127.0.0.1:${faultPort + 2} --allow http://127.0.0.1:${faultPort} --allow-loopback`,
+      cwd: ".",
+      url: `http://127.0.0.1:${faultPort + 2}/healthz`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
   ],
 });

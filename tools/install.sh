@@ -3,6 +3,7 @@
 # and skips whatever is already present at the pinned version.
 #   tools/install.sh            wasm target, Trunk, wasm-bindgen-cli, npm tools
 #   tools/install.sh browsers   also Debian's Chromium and ChromeDriver
+#   tools/install.sh load       also Debian's wrk and nginx (make load)
 # Pins and why: see README.md ("Toolchain").
 set -eu
 cd "$(dirname "$0")/.."
@@ -51,5 +52,15 @@ if [ "${1:-}" = browsers ]; then
     [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver
+  fi
+fi
+
+if [ "${1:-}" = load ]; then
+  if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+    say "installing Debian's wrk and nginx"
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q wrk nginx
   fi
 fi

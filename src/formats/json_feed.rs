@@ -1,6 +1,6 @@
 //! JSON Feed 1.0 and 1.1 (<https://jsonfeed.org/version/1.1>), the native format,
 //! with the `_article_widget` item extension for what JSON Feed lacks: image
-//! alt text, caption, credit and size. Its schema is `schema/article-widget-extension.schema.json`.
+//! alt text, caption, credit, size and `srcset`. Its schema is `schema/article-widget-extension.schema.json`.
 
 use super::{date_time, headline, Adapted, FormatError, Kind, Node, Read, MAX_ITEMS};
 use crate::model::{Article, Body, Image};
@@ -64,7 +64,7 @@ fn article<N: Node>(
             credit: ext_image.text("credit"),
             width: ext_image.count("width"),
             height: ext_image.count("height"),
-            srcset: None,
+            srcset: ext_image.text("srcset"),
         });
     let mut published = date_time(item.raw("date_published").as_deref());
     let mut updated = date_time(item.raw("date_modified").as_deref());

@@ -26,6 +26,7 @@
 //! | `/empty` | 200 with an empty body |
 //! | `/cors-refused` | the feed, without `Access-Control-Allow-Origin` |
 //! | `/redirect-loop` | 302 to itself |
+//! | `/redirect-to?url=URL` | 302 to `URL` (written as is: no `&` or `%` in it) |
 //! | `/etag` | the feed with `ETag: "v1"`; 304 to `If-None-Match: "v1"` |
 //! | `/etag-no-preflight` | the same, but CORS preflights (`OPTIONS`) are refused |
 //! | `/once-then-500?delay=MS` | the feed the first time, then 500 (after `delay` ms) |
@@ -493,6 +494,16 @@ fn route(stream: &mut TcpStream, request: &Request, attempt: usize, title: &str)
         }
         "/redirect-loop" => {
             let location = format!("/redirect-loop?n={attempt}{}", request.t());
+            let _ = head(
+                stream,
+                "302 Found",
+                &[("Location", location), ("Content-Length", "0".to_owned())],
+                true,
+            );
+            0
+        }
+        "/redirect-to" => {
+            let location = request.param("url").unwrap_or("/feed").to_owned();
             let _ = head(
                 stream,
                 "302 Found",
