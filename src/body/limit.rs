@@ -13,6 +13,11 @@
 /// has, few enough that the worst nesting parses in a fraction of a second.
 pub(super) const MAX_START_TAGS: usize = 16_000;
 
+/// How many nodes (elements and text) of one parsed body are read; the rest
+/// is left out. Start tags are bounded before parsing, but end tags make
+/// elements too (each stray `</p>` is an empty paragraph).
+pub(super) const MAX_NODES: usize = 50_000;
+
 /// `html` up to, not including, its start tag number `max + 1`.
 pub(super) fn up_to_start_tags(html: &str, max: usize) -> &str {
     let mut seen = 0;
