@@ -17,7 +17,7 @@ serve: tools
 	mkdir -p target dist screenshots schema
 	trunk serve
 
-## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data
+## Release build into dist/: article-widget.js, its hashed glue, .wasm and stylesheet, the preview page and sample data
 build: tools
 	rm -rf dist target/wasm-bindgen
 	trunk build --release
@@ -26,13 +26,14 @@ build: tools
 test: tools-browsers lint test-native test-browser test-e2e test-size
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown
 
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
+	cargo build --release --bin article-widget
 	npx playwright test --config e2e/playwright.config.mjs
 
 ## The size budget, on the release build that test-e2e made
@@ -44,8 +45,8 @@ bench: tools-browsers build
 	node bench/run.mjs
 
 lint: tools
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo fmt --check --manifest-path e2e/fault-server/Cargo.toml
 	cargo clippy --manifest-path e2e/fault-server/Cargo.toml -- -D warnings
