@@ -15,11 +15,13 @@ SIZE_BUDGET := 147456
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/
 serve: tools
 	mkdir -p target dist screenshots schema
+	cargo build --release -p article-widget-cli --bin article-widget
 	trunk serve
 
 ## Release build into dist/: article-widget.js, its hashed glue, .wasm and stylesheet, the preview page and sample data
 build: tools
 	rm -rf dist target/wasm-bindgen
+	cargo build --release -p article-widget-cli --bin article-widget
 	trunk build --release
 
 ## Everything: native tests, browser tests and end-to-end tests in headless Chromium
@@ -33,7 +35,6 @@ test-browser:
 
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
-	cargo build --release --bin article-widget
 	npx playwright test --config e2e/playwright.config.mjs
 
 ## The size budget, on the release build that test-e2e made

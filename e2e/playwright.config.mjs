@@ -2,8 +2,10 @@
 // headless Chromium (Playwright downloads no browser of its own).
 import { defineConfig } from "@playwright/test";
 
-const port = 4173;
-const faultPort = 4180;
+// E2E_PORT moves the page origin (and the "CDN" beside it) when another
+// run holds the default ports; faults.spec.mjs and cross-origin.html expect them.
+const port = Number(process.env.E2E_PORT || 4173);
+const faultPort = Number(process.env.E2E_FAULT_PORT || 4180);
 
 export default defineConfig({
   testDir: ".",

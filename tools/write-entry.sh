@@ -26,3 +26,17 @@ if [ "${TRUNK_PROFILE:-}" = release ]; then
     terser "$dir/$file" --module --compress --mangle --comments false --output "$dir/$file"
   done
 fi
+# The preview page's pre-rendered widget, from the render binary that
+# `make build` and `make serve` build first (skipped when it is not built).
+# Its feed is embedded, so its relative URLs resolve against the page: the
+# sample's images are made relative to the page, and the server resolves them
+# against `make serve`'s address.
+bin=target/release/article-widget
+if [ -x "$bin" ] && grep -q "PRE-RENDERED WIDGET" "$dir/index.html"; then
+  snippet=$(mktemp)
+  sed 's|"images/|"sample/images/|' sample/feed.json |
+    "$bin" render - layout=list limit=3 heading-level=3 lang=vi \
+      --base http://127.0.0.1:8080/ -o "$snippet"
+  sed -i -e "/PRE-RENDERED WIDGET/r $snippet" -e "/PRE-RENDERED WIDGET/d" "$dir/index.html"
+  rm -f "$snippet"
+fi

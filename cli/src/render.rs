@@ -42,7 +42,8 @@ pub struct Args {
     /// The feed: a JSON file, or `-` for standard input.
     feed: PathBuf,
     /// The element's attributes as NAME=VALUE: src, layout, item, limit,
-    /// lang, time-zone, theme, refresh, heading-level, target. Without
+    /// lang, time-zone, theme, refresh, heading-level, target (and id, class,
+    /// data-*, aria-* for the page's own use). Without
     /// `src` the feed is embedded as the element's data island; with it the
     /// widget fetches `src` when it takes over.
     #[arg(value_name = "NAME=VALUE")]
@@ -174,7 +175,8 @@ fn read(path: &std::path::Path) -> io::Result<String> {
     }
 }
 
-/// `NAME=VALUE` arguments as pairs, each name one the element reads.
+/// `NAME=VALUE` arguments as pairs, each name one the element reads or a
+/// global one a page may want on it (`id`, `class`, `data-*`, `aria-*`).
 fn attributes(args: &[String]) -> Result<Vec<(String, String)>, RenderError> {
     args.iter()
         .map(|arg| {
@@ -182,13 +184,23 @@ fn attributes(args: &[String]) -> Result<Vec<(String, String)>, RenderError> {
                 .split_once('=')
                 .ok_or_else(|| RenderError::Attribute(arg.clone()))?;
             let name = name.trim().to_ascii_lowercase();
-            if !ATTRIBUTES.contains(&name.as_str()) {
+            if !ATTRIBUTES.contains(&name.as_str()) && !global(&name) {
                 return Err(RenderError::UnknownAttribute {
                     name,
-                    known: ATTRIBUTES.join(", "),
+                    known: format!("{}, id, class, data-*, aria-*", ATTRIBUTES.join(", ")),
                 });
             }
             Ok((name, value.to_owned()))
         })
         .collect()
+}
+
+fn global(name: &str) -> bool {
+    let custom = ["data-", "aria-"]
+        .iter()
+        .any(|prefix| name.len() > prefix.len() && name.starts_with(prefix));
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    plain && (custom || matches!(name, "id" | "class")) && name != "data-state"
 }

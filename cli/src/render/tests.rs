@@ -6,9 +6,11 @@ use serde_json::{json, Value};
 
 use super::{render, stylesheet_name};
 
-/// Every element of `html` as (name, attributes, text inside), template
-/// contents included, in document order.
-fn elements(html: &str) -> Vec<(String, Vec<(String, String)>, String)> {
+/// An element: its name, its attributes and the text directly inside it.
+type Element = (String, Vec<(String, String)>, String);
+
+/// Every element of `html`, template contents included, in document order.
+fn elements(html: &str) -> Vec<Element> {
     let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
     let mut out = Vec::new();
     let mut stack: Vec<Handle> = vec![dom.document.clone()];
@@ -90,7 +92,10 @@ fn with_src_the_widget_fetches_and_there_is_no_island() {
     let text = std::fs::read_to_string("../sample/feed.json").unwrap();
     let html = render(
         &text,
-        &attributes(&[("src", "https://news.example/feed.json"), ("layout", "article")]),
+        &attributes(&[
+            ("src", "https://news.example/feed.json"),
+            ("layout", "article"),
+        ]),
         None,
         "",
     )
@@ -99,7 +104,10 @@ fn with_src_the_widget_fetches_and_there_is_no_island() {
     assert!(!all.iter().any(|(n, _, _)| n == "script"));
     // Relative image URLs resolved against the absolute `src`.
     assert!(all.iter().any(|(n, a, _)| n == "img"
-        && a.contains(&("src".into(), "https://news.example/images/hoi-nghi.svg".into()))));
+        && a.contains(&(
+            "src".into(),
+            "https://news.example/images/hoi-nghi.svg".into()
+        ))));
 }
 
 fn payloads(file: &str) -> Vec<String> {
@@ -136,9 +144,7 @@ fn no_corpus_vector_leaves_script_handlers_or_javascript_urls() {
     let mut payloads = payloads("dompurify-vectors.json");
     payloads.extend(payloads_of_ammonia());
     assert_eq!(payloads.len(), 223 + 57);
-    let feed_of = |items: Vec<Value>| {
-        json!({ "version": "https://jsonfeed.org/version/1.1", "title": "x", "items": items })
-    };
+    let feed_of = |items: Vec<Value>| json!({ "version": "https://jsonfeed.org/version/1.1", "title": "x", "items": items });
     // One article snippet per vector, and lists of 100 of them.
     let mut feeds: Vec<(Value, &str)> = payloads
         .iter()
@@ -205,4 +211,30 @@ fn no_corpus_vector_leaves_script_handlers_or_javascript_urls() {
 
 fn payloads_of_ammonia() -> Vec<String> {
     payloads("ammonia-payloads.json")
+}
+
+#[test]
+fn attributes_are_the_elements_or_global_ones() {
+    let args = |list: &[&str]| {
+        super::attributes(&list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())
+    };
+    assert_eq!(
+        args(&["id=w1", "LAYOUT=list", "data-x=1", "aria-label=Tin"]).unwrap(),
+        attributes(&[
+            ("id", "w1"),
+            ("layout", "list"),
+            ("data-x", "1"),
+            ("aria-label", "Tin")
+        ])
+    );
+    for bad in [
+        "onclick=alert(1)",
+        "style=x",
+        "data-state=ready",
+        "data-=x",
+        "data-a\"b=1",
+        "layout",
+    ] {
+        assert!(args(&[bad]).is_err(), "{bad}");
+    }
 }
