@@ -4,11 +4,13 @@
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const SHOTS = `${ROOT}screenshots/`;
 mkdirSync(SHOTS, { recursive: true });
 const BIN = `${ROOT}target/release/article-widget`;
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT || 4173}`;
 // The strict policy of e2e/server.mjs (a module that starts the servers when imported).
 const STRICT_CSP =
@@ -261,6 +263,34 @@ test("a tampered snippet is replaced by a fresh render and fires no error", asyn
   await expect(w.locator(".old-headline")).toHaveCount(0);
   expect(await page.evaluate(() => window.__events)).toEqual([["article-widget:ready", "w"]]);
 });
+
+for (const theme of ["light", "dark"]) {
+  test(`axe finds no violations in pre-rendered markup, ${theme}`, async ({ page }) => {
+    // The snapshot as readers without the wasm see it: the wasm never arrives.
+    await page.route("**/*_bg.wasm", (route) => route.abort());
+    await page.emulateMedia({ colorScheme: theme });
+    const snippets = ["article", "list", "cards"].map((layout) =>
+      render(sample, { layout, item: "0", limit: "3", lang: "vi", theme, "heading-level": "2" }),
+    );
+    await serve(page, `/e2e/prerendered-axe-${theme}.html`, hostPage(`<h1>Tin tức</h1>${snippets.join("\n")}`));
+    await page.goto(`/e2e/prerendered-axe-${theme}.html`);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll("article-widget")].every(
+            (el) => getComputedStyle(el.shadowRoot.querySelector(".aw")).paddingTop === "16px",
+          ),
+        ),
+      )
+      .toBe(true);
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(async () => {
+      const r = await axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+    });
+    expect(result).toEqual([]);
+  });
+}
 
 /** The payloads of a corpus file of tests/fixtures/xss. */
 function payloads(file) {
