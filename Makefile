@@ -21,10 +21,11 @@ serve: tools
 	  --allow http://127.0.0.1:8080 --allow-loopback --max-age 5 & \
 	  service=$$!; trap 'kill $$service 2>/dev/null' EXIT INT TERM; trunk serve
 
-## Release build into dist/: article-widget.js, its hashed glue and .wasm, the preview page and sample data;
+## Release build into dist/: article-widget.js, its hashed glue, .wasm and stylesheet, the preview page and sample data;
 ## the npm package in dist/npm/ and the versioned CDN files in dist/v<version>/ (tools/package.mjs)
 build: tools
 	rm -rf dist target/wasm-bindgen
+	cargo build -p article-widget-cli
 	trunk build --release
 	node tools/package.mjs
 
@@ -45,7 +46,6 @@ test-browser:
 
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
-	cargo build -p article-widget-cli
 	tools/hosts.sh
 	node --test tests/npm.test.mjs
 	npx playwright test --config e2e/playwright.config.mjs

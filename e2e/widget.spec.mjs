@@ -107,7 +107,8 @@ test("the preview page shows the seed article and the latest list", async ({ pag
   await page.setViewportSize({ width: 1280, height: 1400 });
   await page.goto("/");
   const widgets = page.locator("article-widget");
-  await expect(widgets).toHaveCount(8);
+  // Eight client-rendered widgets and one pre-rendered by `article-widget render`.
+  await expect(widgets).toHaveCount(9);
   for (const widget of await widgets.all()) {
     await expect(widget).toHaveAttribute("data-state", "ready");
   }

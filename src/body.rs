@@ -6,17 +6,19 @@
 //! allow-list into blocks; the views build real elements from those, so no
 //! markup from a feed is ever written into the page as markup.
 //!
-//! Only the parsing and the reading of the parsed document need a browser
-//! (`dom`, wasm32 only). How much is parsed (`limit`), what each element
+//! Only the parsing and the reading of the parsed document differ by target:
+//! `dom` (wasm32) reads a `DOMParser` document, `native` an `html5ever` one,
+//! the same HTML5 tree. How much is parsed (`limit`), what each element
 //! becomes (`tag`), whitespace and nesting (`build`) and heading levels are
-//! plain Rust, tested natively.
+//! shared plain Rust; a test requires both paths to give identical blocks on
+//! every body of the test corpora.
 
-// Natively only the tests drive these; the browser's `dom` uses them.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod build;
 #[cfg(target_arch = "wasm32")]
 mod dom;
 pub mod limit;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod tag;
 
@@ -45,10 +47,9 @@ fn from_html(html: &str, base: Option<&str>) -> Vec<Block> {
     dom::parse(html, base)
 }
 
-/// Outside a browser there is no HTML parser to trust, so nothing is shown.
 #[cfg(not(target_arch = "wasm32"))]
-fn from_html(_html: &str, _base: Option<&str>) -> Vec<Block> {
-    Vec::new()
+fn from_html(html: &str, base: Option<&str>) -> Vec<Block> {
+    native::parse(html, base)
 }
 
 /// Shifts body headings below the article's own headline.

@@ -6,6 +6,8 @@ mod blocks;
 mod dateline;
 mod figure;
 mod list;
+#[cfg(not(target_arch = "wasm32"))]
+mod snapshot;
 mod states;
 mod updates;
 mod widget;
@@ -14,6 +16,8 @@ pub use article_view::{ArticleView, ArticleViewProps};
 pub use blocks::{Blocks, BlocksProps};
 pub use dateline::dateline;
 pub use list::ArticleList;
+#[cfg(not(target_arch = "wasm32"))]
+pub use snapshot::{ArticleSnapshot, ArticleSnapshotProps};
 pub use states::{EmptyState, ErrorState, Skeleton};
 pub use widget::{ArticleWidget, ArticleWidgetProps, ItemSummary, WidgetState};
 

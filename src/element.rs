@@ -3,6 +3,15 @@
 //!
 //! Custom elements must be JS classes: `src/element.js` defines it and forwards
 //! its lifecycle here. It ships as the entry module `article-widget.js`.
+//!
+//! A pre-rendered element (`article-widget render`) arrives with a declarative
+//! shadow root already showing its articles. The widget takes it over by
+//! replacement: it renders into a hidden root beside the snapshot and, in the
+//! task where its first load settles, removes the snapshot and shows its own
+//! root, so no frame in between is painted and nothing moves. Its first load
+//! is the snapshot's data island when there is no `src` (no request), else
+//! the one fetch of `src`. A snapshot from an older release or with data
+//! that does not match is simply replaced.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -55,12 +64,16 @@ impl Mounted {
                 shadow.set_adopted_style_sheets(&Array::of1(sheet));
             }
         });
-        let root = mount_point(&shadow)?;
+        let root = if shadow.has_child_nodes() {
+            takeover_point(&shadow)?
+        } else {
+            mount_point(&shadow)?
+        };
         let _ = host.set_attribute("data-state", "loading");
         let mut warned = Vec::new();
         // The first render has the real attributes: a render without them
         // would report "no src" before they arrived.
-        let props = props_of(&host, 0, &mut warned);
+        let props = props_of(&host, &root, 0, &mut warned);
         Some(Mounted {
             app: Renderer::<ArticleWidget>::with_root_and_props(root.clone(), props).render(),
             root,
@@ -72,7 +85,7 @@ impl Mounted {
 
     /// Re-reads the attributes and re-renders; fetches again only if `src` changed.
     pub fn update(&mut self) {
-        let props = props_of(&self.host, self.reload, &mut self.warned);
+        let props = props_of(&self.host, &self.root, self.reload, &mut self.warned);
         self.app.update(props);
     }
 
@@ -93,7 +106,12 @@ impl Mounted {
 }
 
 /// The props for `host`'s attributes, warning once about each bad value.
-fn props_of(host: &HtmlElement, reload: u32, warned: &mut Vec<String>) -> ArticleWidgetProps {
+fn props_of(
+    host: &HtmlElement,
+    root: &web_sys::Element,
+    reload: u32,
+    warned: &mut Vec<String>,
+) -> ArticleWidgetProps {
     let (config, warnings) = Config::parse(|name| host.get_attribute(name));
     for warning in warnings {
         if !warned.contains(&warning) {
@@ -106,7 +124,7 @@ fn props_of(host: &HtmlElement, reload: u32, warned: &mut Vec<String>) -> Articl
         props.inline_json = inline_json(host);
     }
     props.reload = reload;
-    props.on_state = state_reporter(host.clone());
+    props.on_state = state_reporter(host.clone(), root.clone());
     props.on_open = Some(open_reporter(host.clone()));
     props
 }
@@ -119,6 +137,33 @@ fn mount_point(shadow: &ShadowRoot) -> Option<web_sys::Element> {
     Some(root)
 }
 
+/// A hidden app root beside a pre-rendered snapshot, which stays on screen
+/// until [`reveal`].
+fn takeover_point(shadow: &ShadowRoot) -> Option<web_sys::Element> {
+    let document = web_sys::window()?.document()?;
+    let root = document.create_element("div").ok()?;
+    root.set_attribute("hidden", "").ok()?;
+    shadow.append_child(&root).ok()?;
+    Some(root)
+}
+
+/// Shows the app root in place of the snapshot beside it, if it was hidden.
+fn reveal(root: &web_sys::Element) {
+    if !root.has_attribute("hidden") {
+        return;
+    }
+    if let Some(shadow) = root.parent_node() {
+        let mut child = shadow.first_child();
+        while let Some(node) = child {
+            child = node.next_sibling();
+            if !node.is_same_node(Some(root)) {
+                let _ = shadow.remove_child(&node);
+            }
+        }
+    }
+    let _ = root.remove_attribute("hidden");
+}
+
 /// The text of a child `<script type="application/json">`: the data island.
 fn inline_json(host: &HtmlElement) -> Option<yew::AttrValue> {
     let script = host
@@ -127,9 +172,15 @@ fn inline_json(host: &HtmlElement) -> Option<yew::AttrValue> {
     script.text_content().map(Into::into)
 }
 
-/// Mirrors state changes onto the host: `data-state`, and the contract's events.
-fn state_reporter(host: HtmlElement) -> Callback<WidgetState> {
+/// Mirrors state changes onto the host: `data-state`, and the contract's
+/// events. The first settled load shows the app root in place of a
+/// pre-rendered snapshot, except a failure: the snapshot's articles stay on
+/// screen, as after a failed refresh.
+fn state_reporter(host: HtmlElement, root: web_sys::Element) -> Callback<WidgetState> {
     Callback::from(move |state: WidgetState| {
+        if matches!(state, WidgetState::Ready(_) | WidgetState::Empty) {
+            reveal(&root);
+        }
         let _ = host.set_attribute("data-state", state.as_str());
         let detail = Object::new();
         let event = match &state {

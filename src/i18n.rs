@@ -1,6 +1,14 @@
 //! The widget's own words in Vietnamese and English, and dates through the
-//! browser's `Intl` (no hand-written month or weekday tables).
+//! browser's `Intl` (no hand-written month or weekday tables). Natively (the
+//! server renderer) there is no `Intl`: dates are written neutrally by
+//! `neutral` and corrected when the browser takes the widget over.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod neutral;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use neutral::{format_clock, format_dateline, format_relative, now_ms, page_locale};
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
 use crate::config::TimeZone;
@@ -151,6 +159,7 @@ pub fn pick_locale<'a>(candidates: impl IntoIterator<Item = Option<&'a str>>) ->
 }
 
 /// The host page's `<html lang>`, else the browser's language.
+#[cfg(target_arch = "wasm32")]
 pub fn page_locale() -> Option<String> {
     let window = web_sys::window()?;
     let from_html = window
@@ -162,6 +171,7 @@ pub fn page_locale() -> Option<String> {
 }
 
 /// The `Intl` time-zone identifier for a setting; `None` means the reader's own.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn intl_zone(ts: &Timestamp, zone: &TimeZone) -> Option<String> {
     match zone {
         TimeZone::Local => None,
@@ -180,6 +190,7 @@ fn intl_zone(ts: &Timestamp, zone: &TimeZone) -> Option<String> {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Intl)]
@@ -194,6 +205,7 @@ extern "C" {
     fn format(this: &DateTimeFormat, date: &js_sys::Date) -> Result<String, JsValue>;
 }
 
+#[cfg(target_arch = "wasm32")]
 thread_local! {
     // Building an Intl.DateTimeFormat costs far more than using one, and a list
     // of 100 items needs the same two formatters 100 times. Keyed by everything
@@ -204,6 +216,7 @@ thread_local! {
 }
 
 /// A cached formatter for these options, built on first use.
+#[cfg(target_arch = "wasm32")]
 fn formatter(locale: &str, zone: Option<&str>, fields: &[(&str, &str)]) -> Option<DateTimeFormat> {
     const MAX: usize = 32;
     let mut key = format!("{locale}|{}", zone.unwrap_or_default());
@@ -229,6 +242,7 @@ fn formatter(locale: &str, zone: Option<&str>, fields: &[(&str, &str)]) -> Optio
     Some(made)
 }
 
+#[cfg(target_arch = "wasm32")]
 fn new_formatter(
     locale: &str,
     zone: Option<&str>,
@@ -255,6 +269,7 @@ fn new_formatter(
 /// The dateline as a reader of `locale` expects it: weekday and date, then the
 /// time with its offset. Vietnamese reads like the seed's own dateline,
 /// "Thứ Sáu, 25/06/2021, 11:15 GMT+7".
+#[cfg(target_arch = "wasm32")]
 pub fn format_dateline(ts: &Timestamp, locale: &str, zone: &TimeZone) -> String {
     let zone = intl_zone(ts, zone);
     let date = js_sys::Date::new(&JsValue::from_f64(ts.epoch_ms as f64));
@@ -297,11 +312,13 @@ pub fn format_dateline(ts: &Timestamp, locale: &str, zone: &TimeZone) -> String 
 /// How long ago `then` was, as `Intl.RelativeTimeFormat` says it ("2 giờ
 /// trước", "3 hours ago"), for instants less than a week before `now`;
 /// `None` for anything older or in the future.
+#[cfg(target_arch = "wasm32")]
 pub fn format_relative(then_ms: i64, now_ms: i64, locale: &str) -> Option<String> {
     let (value, unit) = relative_unit(now_ms.checked_sub(then_ms)?)?;
     relative_formatter(locale)?.format(-value, unit).ok()
 }
 
+#[cfg(target_arch = "wasm32")]
 thread_local! {
     // One per language, as the date formatters: a list of 100 recent items
     // needs the same one 100 times.
@@ -309,6 +326,7 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
+#[cfg(target_arch = "wasm32")]
 fn relative_formatter(locale: &str) -> Option<RelativeTimeFormat> {
     const MAX: usize = 8;
     let cached = RELATIVE.with_borrow(|cache| {
@@ -334,7 +352,14 @@ fn relative_formatter(locale: &str) -> Option<RelativeTimeFormat> {
     Some(made)
 }
 
+/// The current time in milliseconds since the epoch.
+#[cfg(target_arch = "wasm32")]
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
 /// The largest whole unit for an age in milliseconds, up to days.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn relative_unit(age_ms: i64) -> Option<(f64, &'static str)> {
     const MINUTE: i64 = 60_000;
     const HOUR: i64 = 60 * MINUTE;
@@ -349,6 +374,7 @@ fn relative_unit(age_ms: i64) -> Option<(f64, &'static str)> {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Intl)]
@@ -364,6 +390,7 @@ extern "C" {
 
 /// A time of day in the reader's zone ("10:42"), with the date when it is
 /// not today: when the articles on screen were fetched.
+#[cfg(target_arch = "wasm32")]
 pub fn format_clock(epoch_ms: u64, locale: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
     let today = js_sys::Date::new_0().to_date_string() == date.to_date_string();

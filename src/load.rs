@@ -18,7 +18,7 @@ pub fn feed(document: &Document) -> Result<Feed, LoadError> {
         &document.url,
         document.next_page.clone(),
     );
-    feed.resolve_urls(&document.url);
+    feed.resolve_urls(Some(&document.url));
     Ok(feed)
 }
 
@@ -29,7 +29,7 @@ pub fn inline(text: &str) -> Result<Feed, LoadError> {
     let base = crate::url::page_base().unwrap_or_default();
     let mut feed = formats::parse_document(text)?;
     feed.next_url = pages::next_page(feed.next_url.take(), &base, None);
-    feed.resolve_urls(&base);
+    feed.resolve_urls(Some(&base));
     Ok(feed)
 }
 

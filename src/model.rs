@@ -233,11 +233,12 @@ impl Body {
 }
 
 impl Feed {
-    /// Makes every URL absolute against `base` (the document's own URL) and
-    /// canonical, and drops those that are not `http(s)`: a `javascript:`
-    /// link or a `data:` image never reaches the page (see [`crate::url`]).
-    pub fn resolve_urls(&mut self, base: &str) {
-        let web = |href: &str| url::web(href, Some(base));
+    /// Makes every URL absolute against `base` (the document's own URL;
+    /// without one only absolute URLs are kept) and canonical, and drops
+    /// those that are not `http(s)`: a `javascript:` link or a `data:` image
+    /// never reaches the page (see [`crate::url`]).
+    pub fn resolve_urls(&mut self, base: Option<&str>) {
+        let web = |href: &str| url::web(href, base);
         self.home_url = self.home_url.as_deref().and_then(web);
         self.next_url = self.next_url.as_deref().and_then(web);
         for article in &mut self.items {
@@ -319,7 +320,7 @@ mod tests {
             })],
             ..Feed::default()
         };
-        feed.resolve_urls("https://news.example/");
+        feed.resolve_urls(Some("https://news.example/"));
         assert_eq!(
             feed.next_url.as_deref(),
             Some("https://news.example/page2.json")

@@ -121,7 +121,7 @@ proptest! {
         let items: Vec<Value> = items.iter().cycle().take(items.len() * repeat).cloned().collect();
         for document in documents(items) {
             let Ok(mut feed) = formats::parse(&document.to_string()) else { continue };
-            feed.resolve_urls("https://news.example/feed.json");
+            feed.resolve_urls(Some("https://news.example/feed.json"));
             prop_assert!(feed.items.len() <= MAX_ITEMS);
             let ids: HashSet<&str> = feed.items.iter().map(|a| a.id.as_str()).collect();
             prop_assert_eq!(ids.len(), feed.items.len(), "ids unique");

@@ -12,10 +12,29 @@ wasm="${glue%.js}_bg.wasm"
 # The entry: what it shares with the Rust code (src/contract.json, which
 # build.rs also reads), then src/early.js, then src/element.js.
 node tools/entry.mjs "$glue" "$wasm" > "$dir/article-widget.js"
+# The stylesheet under its content hash, for pre-rendered widgets to link
+# (`article-widget render` computes the same name from the same bytes).
+css="article-widget-$(sha256sum styles/widget.css | cut -c1-16).css"
+cp styles/widget.css "$dir/$css"
 # Trunk's own minifier rejects wasm-bindgen's glue; terser reads it. The glue
 # keeps its content hash: it names the unminified text, which is just as unique.
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   for file in "$glue" article-widget.js; do
     terser "$dir/$file" --module --compress --mangle --comments false --output "$dir/$file"
   done
+fi
+# The preview page's pre-rendered widget, from the render binary that
+# `make build` and `make serve` build first (the debug build `cargo test
+# --workspace` shares; skipped when it is not built).
+# Its feed is embedded, so its relative URLs resolve against the page: the
+# sample's images are made relative to the page, and the server resolves them
+# against `make serve`'s address.
+bin=target/debug/article-widget
+if [ -x "$bin" ] && grep -q "PRE-RENDERED WIDGET" "$dir/index.html"; then
+  snippet=$(mktemp)
+  sed 's|"images/|"sample/images/|' sample/feed.json |
+    "$bin" render - layout=list limit=3 heading-level=3 lang=vi \
+      --base http://127.0.0.1:8080/ -o "$snippet"
+  sed -i -e "/PRE-RENDERED WIDGET/r $snippet" -e "/PRE-RENDERED WIDGET/d" "$dir/index.html"
+  rm -f "$snippet"
 fi

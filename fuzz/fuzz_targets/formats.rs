@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(mut feed) = article_widget::formats::parse(text) {
-        feed.resolve_urls("https://news.example/feed.json");
+        feed.resolve_urls(Some("https://news.example/feed.json"));
         let mut ids = std::collections::HashSet::new();
         for article in &feed.items {
             assert!(ids.insert(article.id.clone()), "duplicate id {}", article.id);

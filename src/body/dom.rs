@@ -13,14 +13,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, HtmlFormElement, SupportedType, TreeWalker};
 
 use super::build::{Builder, Opened};
-use super::limit::bounded;
+use super::limit::{bounded, MAX_NODES};
 use super::tag::{classify, Tag};
 use crate::model::Block;
-
-/// How many nodes (elements and text) of one parsed body are read; the rest
-/// is left out. Tags are bounded before parsing (`limit`), but a tag can make
-/// elements too (each stray `</p>` is an empty paragraph).
-pub(super) const MAX_NODES: usize = 50_000;
 
 // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
 const ELEMENTS_AND_TEXT: u32 = 0x1 | 0x4;

@@ -30,6 +30,12 @@ pub const MAX_TAGS: usize = 16_000;
 /// a real article reopens a handful (a `<b>` left open across paragraphs).
 pub const MAX_REOPENED: usize = 20_000;
 
+/// How many nodes (elements and text) of one parsed body are read, in the
+/// browser and natively; the rest is left out. Tags are bounded before
+/// parsing, but a tag can make elements too (a stray `</p>` is an empty
+/// paragraph).
+pub const MAX_NODES: usize = 50_000;
+
 /// The elements HTML's parser reopens in each new block when left open.
 const FORMATTING: [&str; 14] = [
     "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",

@@ -13,7 +13,7 @@ use crate::timestamp::Timestamp;
 pub fn dateline(at: &Timestamp, locale: &str, time_zone: &TimeZone, relative: bool) -> Html {
     let full = i18n::format_dateline(at, locale, time_zone);
     let ago = relative
-        .then(|| i18n::format_relative(at.epoch_ms, js_sys::Date::now() as i64, locale))
+        .then(|| i18n::format_relative(at.epoch_ms, i18n::now_ms(), locale))
         .flatten();
     let (text, title) = match ago {
         Some(ago) => (ago, Some(full)),

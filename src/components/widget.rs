@@ -6,7 +6,7 @@ use super::updates::{load_more, update_notice};
 use super::{ArticleList, ArticleView, EmptyState, ErrorState, Skeleton};
 use crate::config::{Config, ItemRef, Layout, Target, Theme, TimeZone};
 use crate::error::LoadError;
-use crate::hooks::{use_feed, use_more, FeedSource, FeedState};
+use crate::hooks::{use_feed, use_more, FeedSource, FeedState, More};
 use crate::i18n;
 use crate::model::{Article, Feed};
 use crate::source::Policy;
@@ -209,6 +209,35 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
         });
     }
 
+    let on_retry = Callback::from(move |_| retries.set(retries.wrapping_add(1)));
+    let shown = Shown {
+        stale_since: loaded.stale_since,
+        new_ids: loaded.new_ids.clone(),
+        more: &more,
+        on_retry,
+    };
+    frame(view, props, shown)
+}
+
+/// What a widget shows besides its view: how current it is, what is new,
+/// what "Load more" can do, and how to retry.
+pub(super) struct Shown<'a> {
+    pub(super) stale_since: Option<u64>,
+    pub(super) new_ids: Rc<[String]>,
+    pub(super) more: &'a More,
+    pub(super) on_retry: Callback<MouseEvent>,
+}
+
+/// The widget's markup for a view: the same for the browser's widget and the
+/// server's snapshot ([`super::ArticleSnapshot`]), so that one can replace
+/// the other without anything moving.
+pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) -> Html {
+    let Shown {
+        stale_since,
+        new_ids,
+        more,
+        on_retry,
+    } = shown;
     let article_lang = match &view {
         View::Article(article) => article.language.clone(),
         View::List(items) => items.first().and_then(|a| a.language.clone()),
@@ -227,13 +256,10 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
     };
 
     let notice = matches!(view, View::Article(_) | View::List(_))
-        .then(|| update_notice(loaded.stale_since, &locale));
+        .then(|| update_notice(stale_since, &locale));
     let content = match view {
         View::Loading => html! { <Skeleton {layout} locale={locale.clone()} /> },
-        View::Failed(error) => {
-            let on_retry = Callback::from(move |_| retries.set(retries.wrapping_add(1)));
-            html! { <ErrorState {error} locale={locale.clone()} {on_retry} /> }
-        }
+        View::Failed(error) => html! { <ErrorState {error} locale={locale.clone()} {on_retry} /> },
         View::Empty => html! { <EmptyState locale={locale.clone()} /> },
         View::Article(article) => html! {
             <ArticleView {article} heading_level={props.heading_level} locale={locale.clone()}
@@ -243,8 +269,8 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
             <>
                 <ArticleList {items} {layout} heading_level={props.heading_level} locale={locale.clone()}
                     time_zone={props.time_zone.clone()} target={props.target} on_open={props.on_open.clone()}
-                    new_ids={loaded.new_ids.clone()} />
-                if more.available { { load_more(&more, &locale) } }
+                    {new_ids} />
+                if more.available { { load_more(more, &locale) } }
             </>
         },
     };
@@ -264,7 +290,7 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
 }
 
 /// What the document comes to once the props have chosen from it.
-enum View {
+pub(super) enum View {
     Loading,
     Failed(LoadError),
     Empty,
@@ -274,7 +300,7 @@ enum View {
 
 impl View {
     /// `listed` are the articles a list shows (see [`use_more`]).
-    fn of(feed: &Feed, props: &ArticleWidgetProps, listed: &Rc<[Rc<Article>]>) -> View {
+    pub(super) fn of(feed: &Feed, props: &ArticleWidgetProps, listed: &Rc<[Rc<Article>]>) -> View {
         if feed.items.is_empty() {
             return View::Empty;
         }
