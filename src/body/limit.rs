@@ -10,11 +10,21 @@
 //!   count too, because a stray `</p>` or `</br>` makes an element of its own.
 //! - **Formatting elements reopened.** HTML's "reconstruct the active
 //!   formatting elements" step copies every formatting element (`b`, `i`,
-//!   `a`, `font`, …) left open into each new block: 250 unclosed `<b
-//!   id=…>` followed by 250 paragraphs make 62 500 elements out of 5 KB. So
-//!   each tag is charged the formatting elements open before it (what a
-//!   reconstruction there could copy), and the body is cut where the total
-//!   passes [`MAX_REOPENED`].
+//!   `a`, `font`, …) that a closed block left open into each new block: a
+//!   paragraph holding 250 unclosed `<b id=…>` followed by 250 paragraphs
+//!   makes 62 500 elements out of 5 KB. Formatting elements can only be
+//!   closed that way by a tag that closes something: an end tag, or a start
+//!   tag other than a few phrasing ones. From the first such tag on, each
+//!   tag is charged the formatting elements left open (what a reconstruction
+//!   there could copy).
+//! - **The list of formatting elements.** Each new formatting element is
+//!   compared with every one in the parser's list of active formatting
+//!   elements, so 2 000 distinct `<font id=…>` cost two million comparisons.
+//!   Identical bare ones (`<b>`) stay three in that list; others are charged
+//!   the length of the list.
+//!
+//! The body is cut where the total passes [`MAX_FORMATTING`]. Nesting
+//! identical tags (7 000 `<b>` inside each other) costs next to nothing.
 //!
 //! The scan is a rough tokenizer: it counts every `<` followed by a letter,
 //! also inside comments, attribute values and scripts. That overcounts, which
@@ -26,9 +36,11 @@
 /// second.
 pub const MAX_TAGS: usize = 16_000;
 
-/// How many formatting elements the parser may be made to reopen in all:
-/// a real article reopens a handful (a `<b>` left open across paragraphs).
-pub const MAX_REOPENED: usize = 20_000;
+/// How much work with formatting elements the parser may be made to do: a
+/// formatting element reopened in a new block, or compared with one already
+/// open, is one. A real article costs a few hundred (a `<b>` left open across
+/// paragraphs).
+pub const MAX_FORMATTING: usize = 50_000;
 
 /// How many nodes (elements and text) of one parsed body are read, in the
 /// browser and natively; the rest is left out. Tags are bounded before
@@ -41,15 +53,33 @@ const FORMATTING: [&str; 14] = [
     "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
+/// Start tags that never close an element: a formatting element stays open
+/// across them, so nothing is reopened after them.
+const PHRASING: [&str; 20] = [
+    "span", "abbr", "bdi", "bdo", "cite", "data", "dfn", "kbd", "mark", "q", "samp", "sub", "sup",
+    "time", "var", "img", "br", "wbr", "ins", "del",
+];
+
 /// `html` up to, not including, the first tag that would take it over
-/// [`MAX_TAGS`] tags or [`MAX_REOPENED`] reopened formatting elements.
+/// [`MAX_TAGS`] tags or [`MAX_FORMATTING`] work with formatting elements.
 pub fn bounded(html: &str) -> &str {
-    up_to(html, MAX_TAGS, MAX_REOPENED)
+    up_to(html, MAX_TAGS, MAX_FORMATTING).0
 }
 
-fn up_to(html: &str, max_tags: usize, max_reopened: usize) -> &str {
+/// What the bound charges `html`: its tags, and the work with formatting
+/// elements a parser may do for it (see the module's documentation).
+pub fn charge(html: &str) -> (usize, usize) {
+    up_to(html, usize::MAX, usize::MAX).1
+}
+
+fn up_to(html: &str, max_tags: usize, max_work: usize) -> (&str, (usize, usize)) {
     let bytes = html.as_bytes();
-    let (mut tags, mut open, mut reopened) = (0usize, 0usize, 0usize);
+    // Formatting elements open: with attributes, and bare ones by name (the
+    // parser keeps at most three identical ones in its list of active
+    // formatting elements); and how many of them a closed element may have
+    // taken off the stack of open elements, to be reopened.
+    let (mut tags, mut work, mut off) = (0usize, 0usize, 0usize);
+    let (mut with_attributes, mut bare) = (0usize, [0usize; FORMATTING.len()]);
     let mut at = 0;
     while let Some(found) = memchr(b'<', &bytes[at..]) {
         let start = at + found;
@@ -59,30 +89,52 @@ fn up_to(html: &str, max_tags: usize, max_reopened: usize) -> &str {
         if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
             continue;
         }
+        // A tag name runs to whitespace, `/` or `>` (`<b-b>` is not `<b>`).
         let name_end = bytes[name_start..]
             .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
+            .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
             .map_or(bytes.len(), |n| name_start + n);
-        tags += 1;
-        reopened += open;
-        if tags > max_tags || reopened > max_reopened {
-            // `<` is ASCII, so `start` is a character boundary.
-            return &html[..start];
-        }
         let name = &bytes[name_start..name_end];
-        if FORMATTING
+        let formatting = FORMATTING
             .iter()
-            .any(|f| name.eq_ignore_ascii_case(f.as_bytes()))
+            .position(|f| name.eq_ignore_ascii_case(f.as_bytes()));
+        let open = with_attributes + bare.iter().sum::<usize>();
+        if formatting.is_none()
+            && (end_tag
+                || !PHRASING
+                    .iter()
+                    .any(|p| name.eq_ignore_ascii_case(p.as_bytes())))
         {
-            open = if end_tag {
-                open.saturating_sub(1)
+            off = open;
+        }
+        // A reconstruction here copies what is off the stack; a new
+        // formatting element is compared with the whole list first.
+        let listed = with_attributes + bare.iter().map(|n| (*n).min(3)).sum::<usize>();
+        let cost = off
+            + if formatting.is_some() && !end_tag {
+                listed
             } else {
-                open + 1
+                0
             };
+        if tags + 1 > max_tags || work + cost > max_work {
+            // `<` is ASCII, so `start` is a character boundary.
+            return (&html[..start], (tags, work));
+        }
+        tags += 1;
+        work += cost;
+        if let Some(kind) = formatting {
+            let plain = bytes.get(name_end) == Some(&b'>');
+            match (end_tag, plain) {
+                (false, true) => bare[kind] += 1,
+                (false, false) => with_attributes += 1,
+                (true, _) if bare[kind] > 0 => bare[kind] -= 1,
+                (true, _) => with_attributes = with_attributes.saturating_sub(1),
+            }
+            off = off.min(with_attributes + bare.iter().sum::<usize>());
         }
         at = name_end;
     }
-    html
+    (html, (tags, work))
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
@@ -96,11 +148,12 @@ mod tests {
     #[test]
     fn bodies_are_cut_before_the_first_tag_over_the_limit() {
         let html = "<p>Một <b>hai</b></p><!-- <i> --><p>ba</p>";
-        assert_eq!(up_to(html, 100, 100), html);
-        assert_eq!(up_to(html, 4, 100), "<p>Một <b>hai</b></p><!-- ");
-        assert_eq!(up_to(html, 0, 100), "");
-        assert_eq!(up_to("1 < 2, a<3 </ 4", 0, 0), "1 < 2, a<3 </ 4");
-        assert_eq!(up_to("", 0, 0), "");
+        let cut = |html, tags| up_to(html, tags, 100).0;
+        assert_eq!(cut(html, 100), html);
+        assert_eq!(cut(html, 4), "<p>Một <b>hai</b></p><!-- ");
+        assert_eq!(cut(html, 0), "");
+        assert_eq!(cut("1 < 2, a<3 </ 4", 0), "1 < 2, a<3 </ 4");
+        assert_eq!(cut("", 0), "");
     }
 
     #[test]
@@ -118,17 +171,33 @@ mod tests {
 
     #[test]
     fn formatting_left_open_before_many_blocks_is_cut() {
-        // The 2.1 s freeze of issue 12: distinct formatting tags, then blocks.
+        // The 2.1 s freeze of issue 12: a paragraph of distinct formatting
+        // tags left open, then blocks that each reopen all of them.
         let open: String = (0..250).map(|i| format!("<b id=b{i}>")).collect();
-        let html = format!("{open}{}", "<p>x</p>".repeat(250));
+        let html = format!("<p>{open}{}", "<p>x</p>".repeat(250));
         let cut = bounded(&html);
-        // n open formatting elements are charged n²/2 by their own start
-        // tags: about 200 of them fit the bound, and no paragraph after.
         assert!(cut.len() < html.len(), "cut");
-        assert!((150..250).contains(&cut.matches("<b ").count()), "{cut}");
+        assert_eq!(cut.matches("<b ").count(), 250);
+        // Opening them costs 250²/2 comparisons; each paragraph after is
+        // charged 250 for each of its two tags, to the bound.
+        let paragraphs = cut.matches("<p>").count() - 1;
+        assert_eq!(
+            paragraphs,
+            (MAX_FORMATTING - 250 * 249 / 2) / 500 + 1,
+            "{cut}"
+        );
+        assert!(charge(cut).1 <= MAX_FORMATTING);
+        // Two thousand distinct ones are cut while they open.
+        let many: String = (0..2_000).map(|i| format!("<font id=f{i}>")).collect();
+        assert!(bounded(&many).matches("<font").count() < 400);
         // One left open before a thousand paragraphs is an ordinary slip.
-        let slip = format!("<b>{}", "<p>x</p>".repeat(1_000));
+        let slip = format!("<p><b>{}", "<p>x</p>".repeat(1_000));
         assert_eq!(bounded(&slip), slip);
+        // Nesting reopens nothing, however deep.
+        for nested in ["<b>", "<span><i>", "<b><img>", "<b-b>"] {
+            let deep = format!("{}deep", nested.repeat(5_000));
+            assert_eq!(bounded(&deep), deep, "{nested}");
+        }
         // Closed formatting costs nothing later: a long article with many
         // links and emphasis is not cut.
         let article =

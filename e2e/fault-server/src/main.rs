@@ -237,7 +237,7 @@ fn hostile(kind: &str, page: &str) -> Option<String> {
         // every one of them in every block.
         "amplify" => {
             let open: String = (0..2_000).map(|i| format!("<font id=f{i}>")).collect();
-            let html = format!("{open}{}", "<p>x</p>".repeat(2_000));
+            let html = format!("<p>{open}{}", "<p>x</p>".repeat(2_000));
             json_feed(
                 item(
                     "a",
