@@ -6,6 +6,19 @@
 // Serve it with a short cache lifetime; the files it loads are content-hashed.
 // tools/write-entry.sh fills in their names after each Trunk build.
 
+// First of all, before anything is fetched: reserve each widget's space
+// (article-widget.css, written by tools/write-reserve.mjs), so the page does
+// not move when the widgets appear. Rules for article-widget elements only;
+// an adopted sheet is allowed by a strict style-src. A page that links
+// article-widget.css has them from its first paint on.
+try {
+  const reserve = new CSSStyleSheet();
+  reserve.replaceSync("__RESERVE_CSS__");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, reserve];
+} catch {
+  // No constructable stylesheets: the widget works, the page may move.
+}
+
 const wasm = fetch(new URL("./__WASM__", import.meta.url));
 
 // Start the feeds of the widgets already in the page now, while the .wasm

@@ -15,6 +15,8 @@ prefix=$(sed -n 's/^pub const PREFIX: &str = "\(.*\)";$/\1/p' src/source/cache.r
 [ -n "$prefix" ] || { echo "write-entry: PREFIX not found in src/source/cache.rs" >&2; exit 1; }
 sed -e "s|__GLUE__|$glue|" -e "s|__WASM__|$wasm|" -e "s|__ACCEPT__|$accept|" -e "s|__CACHE_PREFIX__|$prefix|" \
   src/element.js > "$dir/article-widget.js"
+# article-widget.css, and the same rules inside article-widget.js.
+node tools/write-reserve.mjs "$dir"
 # Trunk's own minifier rejects wasm-bindgen's glue; terser reads it. The glue
 # keeps its content hash: it names the unminified text, which is just as unique.
 if [ "${TRUNK_PROFILE:-}" = release ]; then

@@ -194,7 +194,9 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
     let notice = matches!(view, View::Article(_) | View::List(_))
         .then(|| update_notice(loaded.stale_since, &locale));
     let content = match view {
-        View::Loading => html! { <Skeleton {layout} locale={locale.clone()} /> },
+        View::Loading => {
+            html! { <Skeleton {layout} limit={props.limit} locale={locale.clone()} /> }
+        }
         View::Failed(error) => {
             let on_retry = Callback::from(move |_| retries.set(retries.wrapping_add(1)));
             html! { <ErrorState {error} locale={locale.clone()} {on_retry} /> }
