@@ -48,6 +48,9 @@ for (const element of document.querySelectorAll("article-widget[src]")) {
 globalThis[Symbol.for("article-widget.early")] = early;
 const { default: init, mount, observedAttributes } = await import("./__GLUE__");
 await init({ module_or_path: wasm });
+// Compiling and instantiating end one task; the first renders start the next,
+// so that neither is long enough to block the page (Total Blocking Time).
+await new Promise((resolve) => setTimeout(resolve, 0));
 
 const ATTRIBUTES = observedAttributes();
 

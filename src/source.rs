@@ -239,6 +239,7 @@ pub async fn watch<T>(
             Err(error) => Update::Failed(error),
         };
         let ok = !matches!(update, Update::Failed(_));
+        browser::yield_to_page().await;
         report(update);
         if refresh_s == 0 {
             return;
