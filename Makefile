@@ -10,7 +10,7 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 147456
 
-.PHONY: serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
+.PHONY: serve build test test-native test-browser test-e2e test-size bench vitals lint tools tools-browsers clean
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/
 serve: tools
@@ -42,6 +42,11 @@ test-size:
 ## Widget vs the vanilla-JS baseline, side by side; writes BENCHMARKS.md
 bench: tools-browsers build
 	node bench/run.mjs
+
+## Lighthouse on a partner page without and with the widget (and the baseline);
+## writes the "Core Web Vitals" section of BENCHMARKS.md. Slow: not part of `make test`.
+vitals: tools-browsers build
+	node bench/vitals.mjs
 
 lint: tools
 	cargo fmt --check
