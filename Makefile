@@ -10,7 +10,7 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 169984
 
-.PHONY: fuzz sri serve build test test-native test-browser test-e2e test-size bench load lint tools tools-browsers clean
+.PHONY: fuzz sri serve build test test-native test-browser test-e2e test-size bench load vitals lint tools tools-browsers clean
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/, with the feed
 ## service beside it at http://127.0.0.1:8090/v1/feed?src=http://127.0.0.1:8080/sample/feed.json
@@ -71,6 +71,11 @@ fuzz:
 load:
 	tools/install.sh load
 	bench/load.sh
+
+## Lighthouse on a partner page without and with the widget (and the baseline);
+## writes the "Core Web Vitals" section of BENCHMARKS.md. Slow: not part of `make test`.
+vitals: tools-browsers build
+	node bench/vitals.mjs
 
 lint: tools
 	cargo fmt --check --all

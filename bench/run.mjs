@@ -284,8 +284,17 @@ Everything a partner page downloads for the widget itself (feed and images aside
 | baseline (one JS file, CSS inside) | ${size.b.raw.toLocaleString("en")} | ${size.b.gzip.toLocaleString("en")} | ${size.b.brotli.toLocaleString("en")} | |
 | widget / baseline | ${ratio(size.w.raw, size.b.raw)} | ${ratio(size.w.gzip, size.b.gzip)} | ${ratio(size.w.brotli, size.b.brotli)} | |
 
-${readFileSync(join(root, "bench/notes.md"), "utf8").trim()}
+${vitalsSection()}${readFileSync(join(root, "bench/notes.md"), "utf8").trim()}
 ${existsSync(join(root, "bench/load.md")) ? `\n${readFileSync(join(root, "bench/load.md"), "utf8").trim()}\n` : ""}`;
+/** The section that `make vitals` (bench/vitals.mjs) keeps in BENCHMARKS.md, carried over. */
+function vitalsSection() {
+  try {
+    const found = /<!-- vitals:begin[\s\S]*?<!-- vitals:end -->/.exec(readFileSync(join(root, "BENCHMARKS.md"), "utf8"));
+    return found ? `${found[0]}\n\n` : "";
+  } catch {
+    return "";
+  }
+}
 if (!args.includes("--no-write")) {
   writeFileSync(join(root, "BENCHMARKS.md"), report);
   console.log("wrote BENCHMARKS.md");

@@ -7,14 +7,38 @@
 // tools/write-entry.sh builds it after each Trunk build: src/contract.json as
 // CONTRACT, then src/early.js, then this file, with the hashed names filled in.
 
+// First of all, before anything is fetched: reserve each widget's space
+// (article-widget.css, written by tools/write-reserve.mjs), so the page does
+// not move when the widgets appear. Rules for article-widget elements only;
+// an adopted sheet is allowed by a strict style-src. A page that links
+// article-widget.css has them from its first paint on.
+try {
+  const reserve = new CSSStyleSheet();
+  reserve.replaceSync("__RESERVE_CSS__");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, reserve];
+} catch {
+  // No constructable stylesheets: the widget works, the page may move.
+}
+
 const wasm = fetch(new URL("./__WASM__", import.meta.url));
 
 // Start the feeds of the widgets already in the page now, while the .wasm
 // downloads and compiles; each widget's first request takes its answer.
-const early = startEarly(document, globalThis.localStorage, CONTRACT.shared, Date.now());
+// Reading localStorage throws where storage is refused (sandboxed frames).
+const storage = (() => {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return null;
+  }
+})();
+const early = startEarly(document, storage, CONTRACT.shared, Date.now());
 const { default: init, mount, adoptEarlyRequests } = await import("./__GLUE__");
 await init({ module_or_path: wasm });
 adoptEarlyRequests(early);
+// Compiling and instantiating end one task; the first renders start the next,
+// so that neither is long enough to block the page (Total Blocking Time).
+await new Promise((resolve) => setTimeout(resolve, 0));
 
 const ATTRIBUTES = CONTRACT.attributes;
 

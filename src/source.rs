@@ -179,6 +179,10 @@ pub async fn watch<T>(
     }
     let mut preflight_refused = false;
     loop {
+        // The widget has just rendered (its skeleton, or the articles of the
+        // last fetch): reading and parsing an answer that is already there
+        // belongs to a task of its own.
+        browser::yield_to_page().await;
         let mut retry = Retry::new(etag.is_some());
         let result = fetch_with(&url, etag.as_deref(), &policy, &mut retry).await;
         // If-None-Match failed where a request without it worked: the server
@@ -219,6 +223,7 @@ pub async fn watch<T>(
             Err(error) => Update::Failed(error),
         };
         let ok = !matches!(update, Update::Failed(_));
+        browser::yield_to_page().await;
         report(update);
         if refresh_s == 0 {
             return;

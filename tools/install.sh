@@ -35,8 +35,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 # wasm-opt (binaryen 132: Debian's is too old for this wasm-bindgen), Playwright
-# Test and axe-core, pinned by package-lock.json. Playwright downloads no browser.
+# Test, axe-core and Lighthouse (make vitals), pinned by package-lock.json.
+# Neither Playwright nor Lighthouse downloads a browser.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
+  || [ ! -x node_modules/.bin/lighthouse ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools"
   npm ci --no-audit --no-fund

@@ -16,6 +16,8 @@ node tools/entry.mjs "$glue" "$wasm" > "$dir/article-widget.js"
 # (`article-widget render` computes the same name from the same bytes).
 css="article-widget-$(sha256sum styles/widget.css | cut -c1-16).css"
 cp styles/widget.css "$dir/$css"
+# article-widget.css, and the same rules inside article-widget.js.
+node tools/write-reserve.mjs "$dir"
 # Trunk's own minifier rejects wasm-bindgen's glue; terser reads it. The glue
 # keeps its content hash: it names the unminified text, which is just as unique.
 if [ "${TRUNK_PROFILE:-}" = release ]; then

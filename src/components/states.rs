@@ -9,13 +9,29 @@ use crate::i18n;
 pub struct SkeletonProps {
     /// The layout the content will have, so nothing jumps when it arrives.
     pub layout: Layout,
+    /// Items a list or cards will show: the skeleton draws as many (up to
+    /// twelve), each the height of a real one.
+    #[prop_or(3)]
+    pub limit: usize,
     /// BCP 47 tag for the announcement.
     pub locale: AttrValue,
 }
 
-/// Grey blocks shaped like the content, announced to screen readers.
+// The most placeholder items a skeleton draws; the widget's reserved height
+// (styles/widget.css) holds the room of any more.
+const SKELETON_ITEMS: usize = 12;
+
+/// Grey blocks shaped like the content, announced to screen readers. List and
+/// cards placeholders use the items' own geometry, so the articles replace
+/// them without moving anything.
 #[component]
-pub fn Skeleton(SkeletonProps { layout, locale }: &SkeletonProps) -> Html {
+pub fn Skeleton(
+    SkeletonProps {
+        layout,
+        limit,
+        locale,
+    }: &SkeletonProps,
+) -> Html {
     let line = |class: &'static str| html! { <span class={classes!("aw-skel", class)}></span> };
     let body = match layout {
         Layout::Article => html! {
@@ -25,11 +41,27 @@ pub fn Skeleton(SkeletonProps { layout, locale }: &SkeletonProps) -> Html {
                 { line("aw-skel-text") }{ line("aw-skel-text") }{ line("aw-skel-text aw-skel-short") }
             </>
         },
-        Layout::List | Layout::Cards => html! {
-            { for (0..3).map(|_| html! {
-                <span class="aw-skel-item">{ line("aw-skel-thumb") }{ line("aw-skel-title") }{ line("aw-skel-meta") }</span>
-            }) }
-        },
+        Layout::List | Layout::Cards => {
+            let class = if *layout == Layout::Cards {
+                "aw-list aw-cards"
+            } else {
+                "aw-list"
+            };
+            html! {
+                <div {class}>
+                    { for (0..(*limit).clamp(1, SKELETON_ITEMS)).map(|_| html! {
+                        <div class="aw-item">
+                            <div class="aw-item-article">
+                                { line("aw-thumb") }
+                                <div class="aw-item-text">
+                                    { line("aw-skel-title") }{ line("aw-skel-meta") }{ line("aw-skel-text") }
+                                </div>
+                            </div>
+                        </div>
+                    }) }
+                </div>
+            }
+        }
     };
     html! {
         <div class="aw-skeleton" role="status" aria-busy="true">

@@ -258,7 +258,9 @@ pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) ->
     let notice = matches!(view, View::Article(_) | View::List(_))
         .then(|| update_notice(stale_since, &locale));
     let content = match view {
-        View::Loading => html! { <Skeleton {layout} locale={locale.clone()} /> },
+        View::Loading => {
+            html! { <Skeleton {layout} limit={props.limit} locale={locale.clone()} /> }
+        }
         View::Failed(error) => html! { <ErrorState {error} locale={locale.clone()} {on_retry} /> },
         View::Empty => html! { <EmptyState locale={locale.clone()} /> },
         View::Article(article) => html! {

@@ -24,6 +24,12 @@ pub(super) async fn sleep(ms: u64) {
     TimeoutFuture::new(ms.min(i32::MAX as u64) as u32).await;
 }
 
+/// Lets the page run (input, paint) before the caller goes on: a separate
+/// task, so that parsing a document and rendering it are never one long task.
+pub(super) async fn yield_to_page() {
+    TimeoutFuture::new(0).await;
+}
+
 /// Whether the page is hidden (a background tab, a minimised window).
 pub(super) fn page_hidden() -> bool {
     web_sys::window()
