@@ -75,6 +75,7 @@ load:
 ## Lighthouse on a partner page without and with the widget (and the baseline);
 ## writes the "Core Web Vitals" section of BENCHMARKS.md. Slow: not part of `make test`.
 vitals: tools-browsers build
+	tools/install.sh vitals
 	node bench/vitals.mjs
 
 lint: tools

@@ -35,10 +35,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 # wasm-opt (binaryen 132: Debian's is too old for this wasm-bindgen), Playwright
-# Test, axe-core and Lighthouse (make vitals), pinned by package-lock.json.
-# Neither Playwright nor Lighthouse downloads a browser.
+# Test and axe-core, pinned by package-lock.json. Playwright downloads no browser.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] \
-  || [ ! -x node_modules/.bin/lighthouse ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools"
   npm ci --no-audit --no-fund
@@ -64,5 +62,15 @@ if [ "${1:-}" = load ]; then
     [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q wrk nginx
+  fi
+fi
+
+# make vitals: Lighthouse and chrome-launcher, in bench/ (pinned by
+# bench/package-lock.json), so that make test never installs them.
+if [ "${1:-}" = vitals ]; then
+  if [ ! -x bench/node_modules/.bin/lighthouse ] \
+    || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+    say "installing Lighthouse for make vitals"
+    npm ci --prefix bench --no-audit --no-fund
   fi
 fi
