@@ -39,14 +39,29 @@ const big = {
       content_text: lead, content_html: undefined, date_published: at };
   }),
 };
+// The same 1000 items as WordPress and JSON Feed exports carry them: each
+// with its whole story as a ~3 KB content_html body and a figure.
+const story = (i) => {
+  const paragraphs = (seed.items[0].content_text || "").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const figure = `<figure><img src="https://news.example/images/${i}.jpg" alt="Ảnh ${i}" width="1200" height="675"><figcaption>Các đại biểu dự Hội nghị ${i}</figcaption></figure>`;
+  const text = paragraphs.map((p) => `<p>${p.replace(/</g, "&lt;")}</p>`);
+  return [text[0], figure, ...text.slice(1), ...text.slice(1)].join("\n").slice(0, 3200);
+};
+const full = {
+  ...big,
+  title: "1000 items with full bodies",
+  items: big.items.map((item, i) => ({ ...item, content_text: undefined, content_html: story(i) })),
+};
 const data = {
   "seed.json": JSON.stringify({ ...seed, items: [seed.items[0]] }),
   "feed-1000.json": JSON.stringify(big),
+  "feed-1000-full.json": JSON.stringify(full),
 };
 
 const scenarios = {
   seed: { widgets: 1, attrs: () => `src="/data/seed.json" layout="article" lang="vi"` },
   list: { widgets: 1, attrs: () => `src="/data/feed-1000.json" layout="list" limit="100" lang="vi"` },
+  "list-full": { widgets: 1, attrs: () => `src="/data/feed-1000-full.json" layout="list" limit="100" lang="vi"` },
   twenty: { widgets: 20, attrs: (i) => `src="/data/seed.json?instance=${i}" layout="list" limit="5" lang="vi"` },
   // The seed article again, every response held back by a round trip, as on a real network.
   "seed-rtt": { widgets: 1, attrs: () => `src="/data/seed.json" layout="article" lang="vi"`, latency: 100 },
@@ -217,6 +232,7 @@ const ratio = (w, b) => `${(w / b).toFixed(2)}×`;
 const labels = {
   seed: "seed article, `layout=article`",
   list: "100 of 1000 items, `layout=list`",
+  "list-full": "100 of 1000 items with ~3 KB bodies and a figure each, `layout=list`",
   twenty: "twenty instances on one page",
   "seed-rtt": "seed article, every response 100 ms late",
 };

@@ -38,7 +38,18 @@ thread_local! {
         let sheet = CssStyleSheet::new().ok();
         sheet.filter(|s| s.replace_sync(crate::STYLESHEET).is_ok())
     };
+    // The apps of removed widgets, idle, for new widgets to reuse. Yew's
+    // event delegation adds listeners to each app root it renders into and
+    // never removes them, so an app destroyed for every removed widget would
+    // leave its listeners (and root) behind: a page that adds and removes
+    // widgets for hours would grow without end. Reused, the apps are never
+    // more than the most widgets the page has had at once, plus this many.
+    static IDLE: std::cell::RefCell<Vec<(web_sys::Element, AppHandle<ArticleWidget>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
+
+/// How many idle apps are kept for reuse.
+const MAX_IDLE: usize = 8;
 
 /// One connected element and the Yew app inside it.
 #[wasm_bindgen]
@@ -64,13 +75,26 @@ impl Mounted {
                 shadow.set_adopted_style_sheets(&Array::of1(sheet));
             }
         });
+        let _ = host.set_attribute("data-state", "loading");
+        let mut warned = Vec::new();
+        if !shadow.has_child_nodes() {
+            if let Some((root, mut app)) = IDLE.with_borrow_mut(Vec::pop) {
+                shadow.append_child(&root).ok()?;
+                app.update(props_of(&host, &root, 0, &mut warned));
+                return Some(Mounted {
+                    app,
+                    root,
+                    host,
+                    reload: 0,
+                    warned,
+                });
+            }
+        }
         let root = if shadow.has_child_nodes() {
             takeover_point(&shadow)?
         } else {
             mount_point(&shadow)?
         };
-        let _ = host.set_attribute("data-state", "loading");
-        let mut warned = Vec::new();
         // The first render has the real attributes: a render without them
         // would report "no src" before they arrived.
         let props = props_of(&host, &root, 0, &mut warned);
@@ -95,13 +119,25 @@ impl Mounted {
         self.update();
     }
 
-    /// Unmounts the app, which aborts its request.
-    pub fn destroy(self) {
-        self.app.destroy();
-        // Yew's event delegation keeps its app root alive for the life of the
-        // page; detached, the root no longer keeps the element and its
-        // shadow tree alive with it.
+    /// Takes the app off the element, which aborts its request and stops
+    /// its timers; the app is kept idle for the next widget (see `IDLE`), or
+    /// destroyed when enough are.
+    pub fn destroy(mut self) {
+        // No source and no callbacks: the idle app loads nothing, and
+        // reports nothing to the element it left.
+        self.app.update(ArticleWidgetProps::default());
         self.root.remove();
+        let _ = self.root.remove_attribute("hidden");
+        let kept = IDLE.with_borrow_mut(|idle| {
+            if idle.len() >= MAX_IDLE {
+                return Err(self.app);
+            }
+            idle.push((self.root, self.app));
+            Ok(())
+        });
+        if let Err(app) = kept {
+            app.destroy();
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use article_widget::contract::{ATTRIBUTES, CSS_PROPERTIES, EVENTS, PARTS};
+use article_widget::contract::{ACCEPT, ATTRIBUTES, CSS_PROPERTIES, EVENTS, PARTS};
 
 fn set<'a>(items: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
     items.into_iter().map(str::to_owned).collect()
@@ -130,4 +130,18 @@ fn the_readme_documents_exactly_the_declared_api() {
         .map(|(_, rest)| rest.split_once("\n\n").map_or(rest, |(p, _)| p))
         .expect("README names the ::part() names");
     assert_eq!(backticked(parts), set(PARTS), "README's ::part() names");
+}
+
+/// A cross-origin request with an `Accept` the Fetch standard does not
+/// safelist is preceded by a CORS preflight, which most feed servers refuse:
+/// the widget could then read no feed of another origin.
+#[test]
+fn the_accept_header_needs_no_cors_preflight() {
+    assert!(ACCEPT.len() <= 128, "{} bytes", ACCEPT.len());
+    let unsafe_byte = |b: u8| {
+        (b < 0x20 && b != b'\t')
+            || b == 0x7f
+            || br#""():<>?@[\]{}"#.contains(&b)
+    };
+    assert!(!ACCEPT.bytes().any(unsafe_byte), "{ACCEPT}");
 }
