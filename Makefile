@@ -10,7 +10,7 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 147456
 
-.PHONY: serve build test test-native test-browser test-e2e test-size bench lint tools tools-browsers clean
+.PHONY: serve build test test-native test-browser test-e2e test-engines test-size bench lint tools tools-browsers clean
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/
 serve: tools
@@ -22,8 +22,8 @@ build: tools
 	rm -rf dist target/wasm-bindgen
 	trunk build --release
 
-## Everything: native tests, browser tests and end-to-end tests in headless Chromium
-test: tools-browsers lint test-native test-browser test-e2e test-size
+## Everything: native tests, browser tests, end-to-end tests in headless Chromium, their core in Firefox and WebKit
+test: tools-browsers lint test-native test-browser test-e2e test-engines test-size
 
 test-native:
 	cargo test
@@ -34,6 +34,11 @@ test-browser:
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
 	npx playwright test --config e2e/playwright.config.mjs
+
+## The end-to-end core in Chromium, Firefox and WebKit (e2e/engines); ENGINES=firefox for one
+test-engines: tools-browsers build
+	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
+	node --test --test-reporter=spec e2e/engines/core.test.mjs
 
 ## The size budget, on the release build that test-e2e made
 test-size:

@@ -127,6 +127,14 @@ function page(base) {
     until: (fn, args = [], { timeout = 10_000, what = fn.toString() } = {}) =>
       base.evaluate(pollExpression(fn, args, timeout, what), timeout + 5_000),
     async shot(file, selector) {
+      // Loaded images may still be decoding (WebKit paints them a frame or
+      // more later): wait for their decode and two frames, then capture.
+      await base.evaluate(`(async () => {
+        const roots = [document, ...[...document.querySelectorAll("*")].map((e) => e.shadowRoot).filter(Boolean)];
+        const images = roots.flatMap((r) => [...r.querySelectorAll("img")]).filter((i) => i.complete && i.naturalWidth);
+        await Promise.all(images.map((i) => i.decode().catch(() => {})));
+        for (let n = 0; n < 2; n++) await new Promise((r) => requestAnimationFrame(r));
+      })()`);
       const png = await base.png(selector);
       if (file) writeFileSync(file, png);
       return png;
@@ -197,7 +205,7 @@ const MINIBROWSER = process.env.MINIBROWSER_BIN || "/usr/lib/x86_64-linux-gnu/we
 
 /** Starts Xvfb on a display number it picks itself (-displayfd), so runs never collide. */
 async function xvfb() {
-  const child = start("Xvfb", ["-displayfd", "3", "-screen", "0", "1600x2600x24", "-nolisten", "tcp"], {
+  const child = start("Xvfb", ["-displayfd", "3", "-screen", "0", "1400x5000x24", "-nolisten", "tcp"], {
     stdio: ["ignore", "ignore", "pipe", "pipe"],
   });
   const display = await new Promise((resolve, reject) => {
@@ -290,10 +298,28 @@ async function webkitPage(baseURL) {
       }
     },
     async png(selector) {
-      if (!selector) return Buffer.from(await call("GET", `${s}/screenshot`), "base64");
-      const element = await call("POST", `${s}/element`, { using: "css selector", value: selector });
-      const id = Object.values(element)[0];
-      return Buffer.from(await call("GET", `${s}/element/${id}/screenshot`), "base64");
+      const full = await call("GET", `${s}/screenshot`);
+      if (!selector) return Buffer.from(full, "base64");
+      // WebKitWebDriver's element screenshot paints an element taller than
+      // about 400 px partly black, so the element is cut out of the
+      // viewport's screenshot instead, in the page.
+      const cut = await evaluate(`(async () => {
+        const el = document.querySelector(${JSON.stringify(selector)});
+        if (!el) throw new Error("no element ${selector.replace(/"/g, "")} to screenshot");
+        const r = el.getBoundingClientRect();
+        const [x, y, w, h] = [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+        if (x < 0 || y < 0 || x + w > innerWidth || y + h > innerHeight) {
+          throw new Error("${selector.replace(/"/g, "")} (" + [x, y, w, h] + ") is not inside the viewport");
+        }
+        const img = new Image();
+        img.src = "data:image/png;base64,${full}";
+        await img.decode();
+        const canvas = document.createElement("canvas");
+        [canvas.width, canvas.height] = [w, h];
+        canvas.getContext("2d").drawImage(img, x, y, w, h, 0, 0, w, h);
+        return canvas.toDataURL("image/png").slice("data:image/png;base64,".length);
+      })()`);
+      return Buffer.from(cut, "base64");
     },
     errors: () => [],
     reportsErrors: false,
