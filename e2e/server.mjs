@@ -5,6 +5,9 @@
 // the sample feed after N ms. A page named *.csp.html is sent with a strict
 // Content-Security-Policy.
 //
+// "/echo-cookie" answers a JSON Feed whose one headline is the Cookie header
+// it received: a widget must never send the reader's cookies.
+//
 // "CDN" origin (CDN_PORT, default PORT + 1): dist/ under /cdn/article-widget/v1/
 // with the production cache headers and CORS, as README.md describes.
 import { createServer } from "node:http";
@@ -67,6 +70,15 @@ createServer(async (req, res) => {
   if (path === "/slow") {
     await new Promise((r) => setTimeout(r, Number(url.searchParams.get("ms") || 1000)));
     return sendFile(res, join(dist, "sample/feed.json"), headers);
+  }
+  if (path === "/echo-cookie") {
+    const cookie = req.headers.cookie ?? "none";
+    const feed = {
+      version: "https://jsonfeed.org/version/1.1",
+      items: [{ id: "echo", title: `cookie: ${cookie}`, date_published: "2026-11-25T10:00:00+07:00" }],
+    };
+    res.writeHead(200, { "content-type": "application/feed+json", ...headers });
+    return res.end(JSON.stringify(feed));
   }
   const mounts = [
     ["/e2e/", join(root, "e2e/pages")],

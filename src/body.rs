@@ -16,8 +16,7 @@
 mod build;
 #[cfg(target_arch = "wasm32")]
 mod dom;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod limit;
+pub mod limit;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod tag;
 

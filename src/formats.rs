@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use thiserror::Error;
 
-use crate::model::{Article, Body, Feed};
+use crate::model::{Article, Body, Feed, Image};
 use crate::text::{self, collapse};
 use crate::timestamp::Timestamp;
 
@@ -137,7 +137,15 @@ pub(crate) fn read<N: Node>(value: N, text: &str) -> Result<Feed, FormatError> {
         });
     };
     let adapted = adapt(value)?;
-    let mut articles: Vec<Article> = adapted.articles.into_iter().filter(shown).collect();
+    let mut articles: Vec<Article> = adapted
+        .articles
+        .into_iter()
+        .map(|mut article| {
+            article.image = article.image.and_then(Image::checked);
+            article
+        })
+        .filter(shown)
+        .collect();
     unique_ids(&mut articles);
     // Stable: undated articles keep their document order after dated ones.
     articles.sort_by_key(|a| std::cmp::Reverse(a.published));
@@ -184,7 +192,11 @@ fn describe<N: Node>(value: &N, text: &str) -> String {
             if !N::KEYS_IN_DOCUMENT_ORDER && keys.len() <= 32 {
                 keys.sort_by_key(|k| text.find(&format!("\"{k}\"")).unwrap_or(usize::MAX));
             }
-            let shown: Vec<String> = keys.iter().take(5).map(|k| format!("`{k}`")).collect();
+            let shown: Vec<String> = keys
+                .iter()
+                .take(5)
+                .map(|k| format!("`{}`", text::clip(k, 40)))
+                .collect();
             let more = if keys.len() > 5 { ", …" } else { "" };
             let noun = if keys.len() == 1 { "key" } else { "keys" };
             format!("an object with {noun} {}{more}", shown.join(", "))
@@ -259,12 +271,8 @@ pub(crate) fn id_text<N: Node>(id: &N) -> Option<String> {
 /// A server's error message, for [`FormatError::Api`]: plain text, and short
 /// enough for the widget's error state.
 pub(crate) fn server_message(message: Option<&str>) -> String {
-    const MAX: usize = 300;
     let text = html_line(message).unwrap_or_else(|| "no message".to_owned());
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text,
-    }
+    text::clip(&text, 300)
 }
 
 /// An ISO 8601 date-time with its offset: RFC 3339, or the `+0700` and `+07`

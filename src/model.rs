@@ -67,6 +67,38 @@ pub struct Image {
     pub srcset: Option<String>,
 }
 
+impl Image {
+    /// The largest width or height taken from data; more is not a real
+    /// picture, and would make a placeholder millions of pixels tall.
+    pub const MAX_SIDE: u32 = 16_384;
+    /// The most one side may exceed the other by.
+    const MAX_RATIO: u32 = 32;
+
+    /// The image as a reader should get it: `None` for a tracking pixel (at
+    /// most 2×2 by the data's own account), and stated dimensions that no
+    /// picture has forgotten (a placeholder box is reserved from them).
+    pub fn checked(mut self) -> Option<Image> {
+        if let (Some(w), Some(h)) = (self.width, self.height) {
+            if w <= 2 && h <= 2 {
+                return None;
+            }
+            let (long, short) = (w.max(h), w.min(h));
+            if long > Self::MAX_SIDE || long / short > Self::MAX_RATIO {
+                self.width = None;
+                self.height = None;
+            }
+        } else if self
+            .width
+            .or(self.height)
+            .is_some_and(|side| side > Self::MAX_SIDE)
+        {
+            self.width = None;
+            self.height = None;
+        }
+        Some(self)
+    }
+}
+
 /// One block of an article body: the typed form untrusted HTML is turned into
 /// by [`crate::body`], and all the body view knows how to show.
 ///
@@ -222,6 +254,31 @@ impl Feed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tracking_pixels_go_and_absurd_sizes_are_forgotten() {
+        let sized = |width, height| Image {
+            src: "https://news.example/a.jpg".into(),
+            width,
+            height,
+            ..Image::default()
+        };
+        assert_eq!(sized(Some(1), Some(1)).checked(), None);
+        assert_eq!(sized(Some(2), Some(1)).checked(), None);
+        let tall = sized(Some(1), Some(4_294_967_295)).checked().unwrap();
+        assert_eq!((tall.width, tall.height), (None, None));
+        let thin = sized(Some(1_000), Some(10)).checked().unwrap();
+        assert_eq!((thin.width, thin.height), (None, None));
+        let photo = sized(Some(1_200), Some(675)).checked().unwrap();
+        assert_eq!((photo.width, photo.height), (Some(1_200), Some(675)));
+        let one_side = sized(Some(100_000), None).checked().unwrap();
+        assert_eq!(one_side.width, None);
+        assert!(sized(None, None).checked().is_some());
+        assert!(
+            sized(Some(1), None).checked().is_some(),
+            "a side alone says little"
+        );
+    }
 
     #[test]
     fn only_web_urls_survive_resolution() {

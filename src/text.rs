@@ -28,9 +28,15 @@ fn strip_tags(html: &str) -> String {
         if !name.is_empty() && !is_inline(&name) {
             out.push(' ');
         }
+        let start_tag = &tag[..after];
         rest = &tag[after..];
-        if !tag.starts_with("</") && (name == "script" || name == "style") {
+        if tag.starts_with("</") {
+            continue;
+        }
+        if name == "script" || name == "style" {
             rest = skip_raw_text(rest, &name);
+        } else if !is_void(&name) && (is_unseen(&name) || has_attribute(start_tag, "hidden")) {
+            rest = skip_element(rest, &name);
         }
     }
     out.push_str(rest);
@@ -77,6 +83,131 @@ fn tag_name(tag: &str) -> String {
         .take_while(u8::is_ascii_alphanumeric)
         .map(|b| char::from(b.to_ascii_lowercase()))
         .collect()
+}
+
+/// Elements whose content a reader never sees, which the body drops with
+/// everything inside them (`body/tag.rs`): a headline made of the text must
+/// not say what the article does not show.
+fn is_unseen(name: &str) -> bool {
+    matches!(
+        name,
+        "template"
+            | "noscript"
+            | "object"
+            | "applet"
+            | "svg"
+            | "math"
+            | "form"
+            | "button"
+            | "select"
+            | "datalist"
+            | "textarea"
+            | "output"
+            | "title"
+            | "head"
+            | "noframes"
+            | "noembed"
+            | "xmp"
+            | "canvas"
+            | "iframe"
+            | "portal"
+            | "fencedframe"
+    )
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Whether a start tag (`<p class="x" hidden>`) has the attribute `name`.
+fn has_attribute(start_tag: &str, name: &str) -> bool {
+    let inner = start_tag.strip_prefix('<').unwrap_or(start_tag);
+    let inner = inner.strip_suffix('>').unwrap_or(inner);
+    let bytes = inner.as_bytes();
+    let space = |b: u8| b.is_ascii_whitespace() || b == b'/';
+    // After the tag name: attribute names, each maybe with `=value`.
+    let mut i = bytes.iter().position(|&b| space(b)).unwrap_or(bytes.len());
+    loop {
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return false;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) && bytes[i] != b'=' {
+            i += 1;
+        }
+        if inner[start..i].eq_ignore_ascii_case(name) {
+            return true;
+        }
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                i += 1;
+                i = bytes[i..]
+                    .iter()
+                    .position(|&b| b == q)
+                    .map_or(bytes.len(), |end| i + end + 1);
+            }
+            _ => {
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Skips an element's content up to its own end tag, counting the elements
+/// of the same name opened inside it; unclosed, it runs to the end.
+fn skip_element<'a>(rest: &'a str, name: &str) -> &'a str {
+    let bytes = rest.as_bytes();
+    let named = |at: usize| {
+        bytes
+            .get(at..at + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && !bytes
+                .get(at + name.len())
+                .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let mut depth = 1usize;
+    for (at, _) in rest.match_indices('<') {
+        if bytes.get(at + 1) == Some(&b'/') && named(at + 2) {
+            depth -= 1;
+            if depth == 0 {
+                return &rest[at..];
+            }
+        } else if named(at + 1) {
+            depth += 1;
+        }
+    }
+    ""
 }
 
 /// Skips the content of `script` or `style` up to its end tag.
@@ -295,6 +426,15 @@ fn flush(current: &mut String, out: &mut Vec<String>) {
     }
 }
 
+/// `text` cut to at most `max` characters, with `…` where it was cut: for
+/// what a server or a document says that ends up in a message.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 /// Collapses whitespace in a one-line text field (headline, caption, name).
 pub fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -305,6 +445,13 @@ pub fn collapse(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clipped_text_says_it_was_cut() {
+        assert_eq!(clip("Not Found", 40), "Not Found");
+        assert_eq!(clip("Lạng Sơn", 4), "Lạng…");
+        assert_eq!(clip(&"x".repeat(10_000), 3), "xxx…");
+    }
 
     #[test]
     fn seed_paragraphs_lose_their_nbsp_indentation_and_separator_lines() {
@@ -333,6 +480,21 @@ mod tests {
         );
         assert_eq!(html_text("Caf&eacute; &amp; Bar &hellip;"), "Café & Bar …");
         assert_eq!(html_text("&#x1F600; &#X41;&#66"), "😀 AB");
+    }
+
+    #[test]
+    fn a_headline_made_of_html_reads_only_what_the_body_shows() {
+        let html = r#"<template><p>Giả</p></template><noscript>Bật JavaScript</noscript>
+            <p hidden>Ẩn <b>vẫn ẩn</b></p><div data-x="a hidden b"><div class=hidden>Thật</div></div>
+            <div HIDDEN=""><div>ẩn <div>sâu</div></div> còn ẩn</div><img hidden src=x> sự
+            <svg><title>Hình</title></svg><span title="hidden">thật</span>"#;
+        assert_eq!(html_text(html), "Thật sự thật");
+        assert!(has_attribute("<p hidden>", "hidden"));
+        assert!(has_attribute("<p class='a b' hidden=''>", "hidden"));
+        assert!(has_attribute("<p/hidden>", "hidden"));
+        assert!(!has_attribute("<p class=\"hidden\">", "hidden"));
+        assert!(!has_attribute("<hidden>", "hidden"));
+        assert!(!has_attribute("<p data-hidden>", "hidden"));
     }
 
     #[test]

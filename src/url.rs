@@ -48,9 +48,13 @@ fn scheme(url: &str) -> Option<String> {
     url.split_once(':').map(|(s, _)| s.to_ascii_lowercase())
 }
 
+/// At most this many `srcset` candidates are kept: real images come in a
+/// handful of sizes, and the browser weighs every candidate at each layout.
+pub const MAX_SRCSET: usize = 16;
+
 /// A `srcset` whose candidates are made web URLs with `web` (usually
-/// [`web`] against the document's URL); candidates that are not are dropped.
-/// `None` when none is left.
+/// [`web`] against the document's URL); candidates that are not are dropped,
+/// and those after the first [`MAX_SRCSET`]. `None` when none is left.
 pub fn srcset(set: &str, web: impl Fn(&str) -> Option<String>) -> Option<String> {
     let candidates: Vec<String> = set
         .split(',')
@@ -76,6 +80,7 @@ pub fn srcset(set: &str, web: impl Fn(&str) -> Option<String>) -> Option<String>
                 }
             })
         })
+        .take(MAX_SRCSET)
         .collect();
     (!candidates.is_empty()).then(|| candidates.join(", "))
 }

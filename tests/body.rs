@@ -594,3 +594,37 @@ async fn a_two_megabyte_body_renders() {
     assert_safe(&view, Target::SelfTarget, "2 MB body");
     view.unmount();
 }
+
+/// Elements `DOMParser` builds for `html`.
+fn elements_built(html: &str) -> u32 {
+    let parsed = DomParser::new()
+        .unwrap()
+        .parse_from_string(html, SupportedType::TextHtml)
+        .unwrap();
+    parsed.get_elements_by_tag_name("*").length()
+}
+
+#[wasm_bindgen_test]
+fn what_is_parsed_of_a_body_builds_elements_in_proportion_to_its_length() {
+    use article_widget::body::limit::{bounded, MAX_REOPENED, MAX_TAGS};
+    // Formatting left open is reopened in every block after it: 2 000 of
+    // them before 2 000 paragraphs would build four million elements.
+    let open: String = (0..2_000).map(|i| format!("<font id=f{i}>")).collect();
+    let reopening = format!("{open}{}", "<p>x</p>".repeat(2_000));
+    // A stray end tag makes an element without a start tag.
+    let strays = "</p></br>".repeat(40_000);
+    let small: String = (0..250).map(|i| format!("<b class=c{i}>")).collect();
+    let small = format!("{small}{}", "<div>y</div>".repeat(250));
+    // The small one is the 2.1 s freeze of issue 12: unbounded, it builds
+    // tens of thousands of elements out of a few kilobytes.
+    assert!(elements_built(&small) > 50_000);
+    let most = (MAX_TAGS + MAX_REOPENED + 10) as u32;
+    for (name, html) in [
+        ("reopening", &reopening),
+        ("strays", &strays),
+        ("small", &small),
+    ] {
+        let built = elements_built(bounded(html));
+        assert!(built <= most, "{name}: {built} elements");
+    }
+}

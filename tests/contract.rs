@@ -25,7 +25,7 @@ fn components() -> String {
 }
 
 /// The values of `attribute="…"` in `text`.
-fn quoted_after<'a>(text: &'a str, attribute: &str) -> BTreeSet<String> {
+fn quoted_after(text: &str, attribute: &str) -> BTreeSet<String> {
     let needle = format!("{attribute}=\"");
     text.match_indices(&needle)
         .filter_map(|(at, _)| {

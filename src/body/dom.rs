@@ -13,12 +13,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, HtmlFormElement, SupportedType, TreeWalker};
 
 use super::build::{Builder, Opened};
-use super::limit::{up_to_start_tags, MAX_START_TAGS};
+use super::limit::bounded;
 use super::tag::{classify, Tag};
 use crate::model::Block;
 
 /// How many nodes (elements and text) of one parsed body are read; the rest
-/// is left out. Start tags are bounded before parsing, but end tags make
+/// is left out. Tags are bounded before parsing (`limit`), but a tag can make
 /// elements too (each stray `</p>` is an empty paragraph).
 pub(super) const MAX_NODES: usize = 50_000;
 
@@ -27,7 +27,7 @@ const ELEMENTS_AND_TEXT: u32 = 0x1 | 0x4;
 
 /// The blocks of an untrusted HTML body; relative URLs resolve against `base`.
 pub(super) fn parse(html: &str, base: Option<&str>) -> Vec<Block> {
-    let Some(walker) = walker(up_to_start_tags(html, MAX_START_TAGS)) else {
+    let Some(walker) = walker(bounded(html)) else {
         return Vec::new();
     };
     let mut builder = Builder::default();

@@ -124,13 +124,22 @@ fn image(attr: impl Fn(&str) -> Option<String>, base: Option<&str>) -> Option<Im
         .into_iter()
         .filter_map(&attr)
         .find_map(|src| url::web(&src, base))?;
-    Some(Image {
+    // At most 2×2 pixels, zero included: an image no reader sees, a
+    // tracking pixel.
+    let tiny = |name| {
+        attr(name).is_some_and(|v| matches!(v.trim(), "0" | "1" | "2" | "0px" | "1px" | "2px"))
+    };
+    if tiny("width") && tiny("height") {
+        return None;
+    }
+    Image {
         src,
         alt: attr("alt").map(|a| collapse(&a)).unwrap_or_default(),
         width: attr("width").and_then(|w| dimension(&w)),
         height: attr("height").and_then(|h| dimension(&h)),
         ..Image::default()
-    })
+    }
+    .checked()
 }
 
 /// A `width`/`height` attribute as browsers read it: leading digits, not 0.
@@ -193,6 +202,29 @@ mod tests {
                 ..Image::default()
             }))
         );
+    }
+
+    #[test]
+    fn tracking_pixels_are_dropped() {
+        for (w, h) in [("1", "1"), ("0", "1"), ("2", "2")] {
+            let pixel = tag(
+                "img",
+                &[
+                    ("src", "https://t.example/p.gif"),
+                    ("width", w),
+                    ("height", h),
+                ],
+            );
+            assert_eq!(pixel, None, "{w}×{h}");
+        }
+        let photo = tag(
+            "img",
+            &[("src", "p.jpg"), ("width", "1"), ("height", "4294967295")],
+        );
+        let Some(Tag::Image(photo)) = photo else {
+            panic!("{photo:?}")
+        };
+        assert_eq!((photo.width, photo.height), (None, None));
     }
 
     #[test]

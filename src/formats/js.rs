@@ -97,7 +97,7 @@ impl Node for JsValue {
         }
     }
 
-    fn get(&self, key: &str) -> Option<Self> {
+    fn get(&self, key: &'static str) -> Option<Self> {
         if !is_plain_object(self) {
             return None;
         }
@@ -140,6 +140,20 @@ impl Node for JsValue {
         Object::keys(self.unchecked_ref::<Object>())
             .iter()
             .filter_map(|k| k.as_string())
+            .collect()
+    }
+
+    fn entries(&self, max: usize) -> Vec<(String, Self)> {
+        if !is_plain_object(self) {
+            return Vec::new();
+        }
+        let keys = Object::keys(self.unchecked_ref::<Object>());
+        (0..keys.length().min(u32::try_from(max).unwrap_or(u32::MAX)))
+            .filter_map(|i| {
+                let key = keys.get(i);
+                let value = Reflect::get(self, &key).ok()?;
+                Some((key.as_string()?, value))
+            })
             .collect()
     }
 

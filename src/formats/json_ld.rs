@@ -229,7 +229,7 @@ fn image<N: Node>(value: &N) -> Option<Image> {
 }
 
 /// The text of a node's property (see [`text_of`]).
-fn text<N: Node>(node: &N, key: &str) -> Option<String> {
+fn text<N: Node>(node: &N, key: &'static str) -> Option<String> {
     text_of(&node.field(key)?)
 }
 
@@ -245,7 +245,7 @@ fn text_of<N: Node>(value: &N) -> Option<String> {
 }
 
 /// A property's values: JSON-LD writes one value or a list of them alike.
-fn many<N: Node>(node: &N, key: &str) -> Vec<N> {
+fn many<N: Node>(node: &N, key: &'static str) -> Vec<N> {
     match node.field(key) {
         Some(items) if items.kind() == Kind::Array => items.items(),
         Some(one) => vec![one],
@@ -255,7 +255,7 @@ fn many<N: Node>(node: &N, key: &str) -> Vec<N> {
 
 /// A width or height in pixels: `1200`, `"1200"`, `"1200px"` or a
 /// `QuantitativeValue` `{"value": 1200, "unitCode": "E37"}`.
-fn pixels<N: Node>(image: &N, key: &str) -> Option<u32> {
+fn pixels<N: Node>(image: &N, key: &'static str) -> Option<u32> {
     let number = |v: &N| match v.kind() {
         Kind::Number => v.whole().and_then(|n| u32::try_from(n).ok()),
         Kind::String => v

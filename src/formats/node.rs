@@ -36,8 +36,10 @@ pub(crate) trait Node: Clone {
 
     /// The value's type.
     fn kind(&self) -> Kind;
-    /// The field `key` of an object (not of an array).
-    fn get(&self, key: &str) -> Option<Self>;
+    /// The field `key` of an object (not of an array). Only the crate's own
+    /// field names: in the browser they are interned (each crosses into
+    /// JavaScript once, and stays there for the life of the page).
+    fn get(&self, key: &'static str) -> Option<Self>;
     /// A string's text.
     fn string(&self) -> Option<String>;
     /// A number that is a whole, non-negative integer.
@@ -48,6 +50,11 @@ pub(crate) trait Node: Clone {
     fn items(&self) -> Vec<Self>;
     /// An object's keys; empty for anything else.
     fn keys(&self) -> Vec<String>;
+    /// The first `max` fields of an object, keys with values, for objects
+    /// whose keys the document chooses (WordPress's image sizes); empty for
+    /// anything else. Reads by a name the document chose never go through
+    /// [`Node::get`], whose names are the crate's own.
+    fn entries(&self, max: usize) -> Vec<(String, Self)>;
     /// How many keys an object has.
     fn key_count(&self) -> usize {
         self.keys().len()
@@ -62,21 +69,21 @@ pub(crate) trait Node: Clone {
 /// formatting included) cost tens of kilobytes in the wasm bundle.
 pub(crate) trait Read<N: Node> {
     /// The field `key` of an object.
-    fn field(&self, key: &str) -> Option<N>;
+    fn field(&self, key: &'static str) -> Option<N>;
 
     /// A non-blank string field, whitespace collapsed.
-    fn text(&self, key: &str) -> Option<String> {
+    fn text(&self, key: &'static str) -> Option<String> {
         let text = crate::text::collapse(&self.field(key)?.string()?);
         (!text.is_empty()).then_some(text)
     }
 
     /// A string field exactly as written (URLs, HTML, dates).
-    fn raw(&self, key: &str) -> Option<String> {
+    fn raw(&self, key: &'static str) -> Option<String> {
         self.field(key)?.string().filter(|s| !s.trim().is_empty())
     }
 
     /// A positive whole number that fits in `u32`, written as a number or a string.
-    fn count(&self, key: &str) -> Option<u32> {
+    fn count(&self, key: &'static str) -> Option<u32> {
         let value = self.field(key)?;
         match value.kind() {
             Kind::Number => value.whole().and_then(|n| u32::try_from(n).ok()),
@@ -87,18 +94,18 @@ pub(crate) trait Read<N: Node> {
     }
 
     /// An array field's elements; empty for anything else.
-    fn list(&self, key: &str) -> Vec<N> {
+    fn list(&self, key: &'static str) -> Vec<N> {
         self.field(key).map(|v| v.items()).unwrap_or_default()
     }
 
     /// An identifier written as a string or a number (see [`super::id_text`]).
-    fn id(&self, key: &str) -> Option<String> {
+    fn id(&self, key: &'static str) -> Option<String> {
         super::id_text(&self.field(key)?)
     }
 }
 
 impl<N: Node> Read<N> for N {
-    fn field(&self, key: &str) -> Option<N> {
+    fn field(&self, key: &'static str) -> Option<N> {
         self.get(key)
     }
 }
@@ -106,7 +113,7 @@ impl<N: Node> Read<N> for N {
 /// An optional object reads as an empty one, so reads chain through fields
 /// that may be missing: `post.field("_embedded").list("author")`.
 impl<N: Node> Read<N> for Option<N> {
-    fn field(&self, key: &str) -> Option<N> {
+    fn field(&self, key: &'static str) -> Option<N> {
         self.as_ref()?.get(key)
     }
 }
@@ -126,7 +133,7 @@ impl Node for &Value {
         }
     }
 
-    fn get(&self, key: &str) -> Option<Self> {
+    fn get(&self, key: &'static str) -> Option<Self> {
         self.as_object()?.get(key)
     }
 
@@ -154,6 +161,12 @@ impl Node for &Value {
     fn keys(&self) -> Vec<String> {
         self.as_object()
             .map(|map| map.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    fn entries(&self, max: usize) -> Vec<(String, Self)> {
+        self.as_object()
+            .map(|map| map.iter().take(max).map(|(k, v)| (k.clone(), v)).collect())
             .unwrap_or_default()
     }
 

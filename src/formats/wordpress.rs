@@ -103,13 +103,13 @@ fn article<N: Node>(post: &N, index: usize) -> Option<Article> {
 }
 
 /// The HTML of a `{"rendered": "<p>…</p>"}` field.
-fn rendered<N: Node>(value: &N, key: &str) -> Option<String> {
+fn rendered<N: Node>(value: &N, key: &'static str) -> Option<String> {
     value.field(key)?.raw("rendered")
 }
 
 /// A whole number written as a JSON number, as WordPress writes sizes and
 /// statuses: a string or a fraction reads as absent.
-fn number<N: Node, T: TryFrom<u64>>(value: &impl Read<N>, key: &str) -> Option<T> {
+fn number<N: Node, T: TryFrom<u64>>(value: &impl Read<N>, key: &'static str) -> Option<T> {
     T::try_from(value.field(key)?.whole()?).ok()
 }
 
@@ -151,16 +151,20 @@ fn image<N: Node>(media: &N) -> Option<Image> {
 /// square thumbnail is a crop, another picture. Sizes are read in the order
 /// of their names, whichever order the parser keeps them in, so that of two
 /// sizes with one width the same one wins.
+/// How many image sizes of one image are read.
+const MAX_SIZES: usize = 64;
+
 fn srcset<N: Node>(details: &Option<N>) -> Option<String> {
     let full_w: Option<u32> = number(details, "width");
     let full_h: Option<u32> = number(details, "height");
-    let sizes = details.field("sizes")?;
-    let mut names = sizes.keys();
-    names.sort_unstable();
-    let mut candidates: Vec<(u32, String)> = names
+    // WordPress names a handful of sizes; a document naming thousands gets
+    // its first few read, so that the work stays small whatever it says.
+    let mut sizes = details.field("sizes")?.entries(MAX_SIZES);
+    sizes.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    let mut candidates: Vec<(u32, String)> = sizes
         .iter()
-        .filter_map(|name| {
-            let size = sizes.field(name)?;
+        .filter_map(|(_, size)| {
+            let size = size.clone();
             let url = size.text("source_url")?;
             let width = number(&size, "width").filter(|w| *w > 0)?;
             let same_shape = match (full_w, full_h, number::<N, u32>(&size, "height")) {
@@ -179,6 +183,11 @@ fn srcset<N: Node>(details: &Option<N>) -> Option<String> {
         .collect();
     candidates.sort_by_key(|(width, _)| *width);
     candidates.dedup_by_key(|(width, _)| *width);
+    // Evenly spread over the widths when a document names absurdly many.
+    if candidates.len() > crate::url::MAX_SRCSET {
+        let step = candidates.len().div_ceil(crate::url::MAX_SRCSET);
+        candidates = candidates.into_iter().step_by(step).collect();
+    }
     if candidates.len() < 2 {
         return None;
     }

@@ -3,6 +3,7 @@
 //! previous source (or of a removed widget) is aborted with its retries and
 //! timers, and its results are never applied.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use futures::future::{abortable, Either};
@@ -207,12 +208,14 @@ impl Model {
     /// there before are marked.
     fn show(&mut self, state: FeedState, etag: Option<String>, at: u64, mark_new: bool) {
         self.loaded.new_ids = match (&self.loaded.state, &state) {
-            (FeedState::Ready(old), FeedState::Ready(new)) if mark_new => new
-                .items
-                .iter()
-                .filter(|a| !old.items.iter().any(|o| o.id == a.id))
-                .map(|a| a.id.clone())
-                .collect(),
+            (FeedState::Ready(old), FeedState::Ready(new)) if mark_new => {
+                let before: HashSet<&str> = old.items.iter().map(|a| a.id.as_str()).collect();
+                new.items
+                    .iter()
+                    .filter(|a| !before.contains(a.id.as_str()))
+                    .map(|a| a.id.clone())
+                    .collect()
+            }
             _ => Rc::new([]),
         };
         if matches!(state, FeedState::Ready(_)) {

@@ -1,6 +1,7 @@
 //! "Load more": the articles a list shows, and the next pages of its feed
 //! appended below them on request.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use futures::future::{abortable, AbortHandle};
@@ -147,11 +148,13 @@ impl Pager {
     /// The feed's articles, then the pages' ones it does not already have.
     fn all(&self, feed: &Feed) -> Vec<Rc<Article>> {
         let mut all = feed.items.clone();
-        for article in &self.pages {
-            if !all.iter().any(|a| a.id == article.id) {
-                all.push(article.clone());
-            }
-        }
+        let shown: HashSet<&str> = feed.items.iter().map(|a| a.id.as_str()).collect();
+        all.extend(
+            self.pages
+                .iter()
+                .filter(|a| !shown.contains(a.id.as_str()))
+                .cloned(),
+        );
         all
     }
 
@@ -219,8 +222,9 @@ impl Reducible for Pager {
             }
             Step::Arrived { url, page, .. } => {
                 pager.visited.push(url);
+                let mut known: HashSet<String> = pager.pages.iter().map(|a| a.id.clone()).collect();
                 for article in page.items {
-                    if !pager.pages.iter().any(|a| a.id == article.id) {
+                    if known.insert(article.id.clone()) {
                         pager.pages.push(article);
                     }
                 }

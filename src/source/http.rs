@@ -120,7 +120,7 @@ async fn request(
         return Err(Failure {
             error: LoadError::Http {
                 status: response.status(),
-                status_text: response.status_text(),
+                status_text: crate::text::clip(&response.status_text(), 80),
             },
             retry_after: headers.get("retry-after"),
         });
@@ -199,7 +199,7 @@ pub(super) fn check_content_type(value: Option<&str>) -> Result<(), LoadError> {
         json if json.ends_with("+json") => Ok(()),
         "text/html" | "application/xhtml+xml" => Err(LoadError::WebPage),
         _ => Err(LoadError::NotJson {
-            content_type: essence,
+            content_type: crate::text::clip(&essence, 80),
         }),
     }
 }

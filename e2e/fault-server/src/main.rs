@@ -33,6 +33,7 @@
 //! | `/paged?page=N&fail=1` | page 1 names page 2 in `next_url`; page 2 repeats an item and ends (or, with `fail`, is a 500) |
 //! | `/ghost-paged?page=N&key=K` | Ghost Content API pages: page 1 says `meta.pagination.next: 2`; page 2 repeats an item and ends; without `key` a Ghost error document |
 //! | `/duplicate-ids` | items that share ids and urls; each request reverses their dates (a refresh reorders them) |
+//! | `/hostile?kind=K&page=P` | a feed written to hurt the page around it (see `hostile`): `amplify`, `many-items`, `huge-image`, `wp-sizes`, `next-to-page` (next page on the page's own origin `P`), `tracking-pixel`, `raw-url`, `hidden-headline` |
 //! | `/_health` | 200 |
 
 use std::collections::HashMap;
@@ -219,6 +220,73 @@ fn ghost(title: &str, ids: impl Iterator<Item = String>, page: u64, next: Option
         r#"{{"posts":[{}],"meta":{{"pagination":{{"page":{page},"limit":3,"pages":2,"total":5,"next":{next},"prev":null}}}}}}"#,
         posts.join(",")
     )
+}
+
+/// A document written to hurt the page around the widget that reads it
+/// (issue 12's classes), by `kind`; `page` is the host page's origin.
+fn hostile(kind: &str, page: &str) -> Option<String> {
+    let json_feed = |items: String, extra: &str| {
+        format!(r#"{{"version":"https://jsonfeed.org/version/1.1"{extra},"items":[{items}]}}"#)
+    };
+    let item = |id: &str, fields: &str| {
+        format!(r#"{{"id":"{id}","date_published":"2026-11-26T10:00:00+07:00"{fields}}}"#)
+    };
+    Some(match kind {
+        // Formatting elements left open, then blocks: the parser reopens
+        // every one of them in every block.
+        "amplify" => {
+            let open: String = (0..2_000).map(|i| format!("<font id=f{i}>")).collect();
+            let html = format!("{open}{}", "<p>x</p>".repeat(2_000));
+            json_feed(item("a", &format!(r#","title":"Khuếch đại","content_html":"{html}""#)), "")
+        }
+        "many-items" => {
+            let items: Vec<String> = (0..20_000)
+                .map(|i| item(&format!("m{i}"), &format!(r#","title":"Tin {i}""#)))
+                .collect();
+            json_feed(items.join(","), "")
+        }
+        "huge-image" => json_feed(
+            item(
+                "h",
+                r#","title":"Ảnh khổng lồ","image":"http://127.0.0.1:4180/hang","_article_widget":{"image":{"width":1,"height":4294967295}}"#,
+            ),
+            "",
+        ),
+        // WordPress image sizes under names the document chooses.
+        "wp-sizes" => {
+            // About 2 MB, well under the widget's 5 MB cap.
+            let sizes: Vec<String> = (0..30_000)
+                .map(|i| format!(r#""s{i}":{{"source_url":"https://i.example/{i}","width":{w}}}"#, w = i + 1))
+                .collect();
+            format!(
+                r#"[{{"id":1,"date_gmt":"2026-11-26T03:00:00","title":{{"rendered":"Nhiều cỡ ảnh"}},"_embedded":{{"wp:featuredmedia":[{{"source_url":"https://img.example/full.jpg","media_details":{{"width":100000,"height":1,"sizes":{{{}}}}}}}]}}}}]"#,
+                sizes.join(",")
+            )
+        }
+        "next-to-page" => json_feed(
+            item("n", r#","title":"Trang một""#),
+            &format!(r#","next_url":"{page}/echo-cookie""#),
+        ),
+        "tracking-pixel" => json_feed(
+            item(
+                "t",
+                r#","title":"Điểm ảnh","content_html":"<p>Bài.</p><img src=\"http://127.0.0.1:4180/pixel.gif\" width=\"1\" height=\"1\">""#,
+            ),
+            "",
+        ),
+        "raw-url" => json_feed(
+            item("r", r#","title":"Đường dẫn","url":"https://news.example/a\"onmouseover=\"alert(1)\"<x>""#),
+            "",
+        ),
+        "hidden-headline" => json_feed(
+            item(
+                "hh",
+                r#","content_html":"<p>Tin thật</p><template><p>Giả mạo</p></template><noscript>Bật JavaScript</noscript><p hidden>Ẩn</p>""#,
+            ),
+            "",
+        ),
+        _ => return None,
+    })
 }
 
 /// `prefix1` to `prefixN`.
@@ -453,6 +521,13 @@ fn route(stream: &mut TcpStream, request: &Request, attempt: usize, title: &str)
             _ if request.param("fail").is_some() => error(stream, "500 Internal Server Error"),
             _ => ok(stream, feed(title, ids("p", 3..=5), None)),
         },
+        "/hostile" => {
+            let page = request.param("page").unwrap_or("").replace("%3A", ":").replace("%2F", "/");
+            match hostile(request.param("kind").unwrap_or(""), &page) {
+                Some(body) => ok(stream, body),
+                None => error(stream, "404 Not Found"),
+            }
+        }
         "/duplicate-ids" => {
             let mut hours = [10, 9, 8, 7];
             if attempt % 2 == 0 {
