@@ -10,7 +10,7 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 147456
 
-.PHONY: serve build test test-native test-browser test-e2e test-engines test-size bench lint tools tools-browsers clean
+.PHONY: serve build test test-native test-browser test-browser-firefox test-e2e test-engines test-size bench lint tools tools-browsers clean
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/
 serve: tools
@@ -30,6 +30,12 @@ test-native:
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown
+
+## The wasm-bindgen browser tests in Firefox; needs geckodriver (cargo install geckodriver,
+## ~16 min cold on 2 cores, so not part of `make test`)
+test-browser-firefox:
+	@command -v geckodriver >/dev/null || { echo "test-browser-firefox: needs geckodriver (cargo install geckodriver)" >&2; exit 1; }
+	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown
 
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml

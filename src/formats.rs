@@ -45,6 +45,10 @@ pub enum FormatError {
         line: usize,
         column: usize,
     },
+    /// The bytes are not JSON, and the browser's parser does not say where
+    /// (JavaScriptCore, in WebKit browsers, names only what it expected).
+    #[error("The feed is not valid JSON: {message}.")]
+    InvalidJsonUnplaced { message: String },
     /// JSON, but no format the widget knows.
     #[error(
         "This is JSON, but not an article feed: {found}. article-widget reads {FORMATS_READ}."

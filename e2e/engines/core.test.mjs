@@ -232,6 +232,29 @@ for (const engine of ENGINES) {
       });
     });
 
+    test("invalid JSON says what is wrong, and where when the engine says", async () => {
+      await blank(page);
+      await page.run(() => {
+        const el = document.createElement("article-widget");
+        el.id = "bad";
+        const island = document.createElement("script");
+        island.type = "application/json";
+        island.textContent = '{\n  "version": "https://jsonfeed.org/version/1.1",\n  oops\n}';
+        el.append(island);
+        document.body.append(el);
+      });
+      await whenState(page, "bad", "error");
+      const said = await page.run(() => text(q("bad", "[role=alert]")));
+      if (engine === "webkit") {
+        // JavaScriptCore names what it expected but not where (README, Browser support).
+        assert.match(said, /The feed is not valid JSON: JSON Parse error: Property name must be a string literal\./);
+        assert.doesNotMatch(said, /line \d/);
+      } else {
+        assert.match(said, /The feed is not valid JSON: .*property name.* \(line 3, column 3\)\./);
+      }
+      noPageErrors();
+    });
+
     test("a page whose CSP allows no inline style renders the widget fully styled", async () => {
       await page.goto("e2e/contract.csp.html");
       await whenState(page, "strict", "ready");
