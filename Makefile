@@ -10,7 +10,7 @@ export CHROME_BIN ?= /usr/bin/chromium
 # Brotli bytes of everything a partner page downloads (see BENCHMARKS.md).
 SIZE_BUDGET := 169984
 
-.PHONY: fuzz sri serve build test test-native test-browser test-e2e test-size bench load vitals lint tools tools-browsers clean
+.PHONY: fuzz sri serve build test test-native test-browser test-browser-firefox test-e2e test-engines test-size bench load vitals lint tools tools-browsers clean
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/, with the feed
 ## service beside it at http://127.0.0.1:8090/v1/feed?src=http://127.0.0.1:8080/sample/feed.json
@@ -33,8 +33,8 @@ build: tools
 sri: build
 	node tools/package.mjs --readme
 
-## Everything: native tests, browser tests and end-to-end tests in headless Chromium
-test: tools-browsers lint test-native test-browser test-e2e test-size
+## Everything: native tests, browser tests, end-to-end tests in headless Chromium, their core in Firefox and WebKit
+test: tools-browsers lint test-native test-browser test-e2e test-engines test-size
 
 ## The library's tests and the feed service's (which start their own
 ## service and fault server on free ports)
@@ -44,11 +44,22 @@ test-native:
 test-browser:
 	cargo test --target wasm32-unknown-unknown
 
+## The wasm-bindgen browser tests in Firefox; needs geckodriver (cargo install geckodriver,
+## ~16 min cold on 2 cores, so not part of `make test`)
+test-browser-firefox:
+	@command -v geckodriver >/dev/null || { echo "test-browser-firefox: needs geckodriver (cargo install geckodriver)" >&2; exit 1; }
+	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" cargo test --target wasm32-unknown-unknown
+
 test-e2e: build
 	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
 	tools/hosts.sh
 	node --test tests/npm.test.mjs
 	npx playwright test --config e2e/playwright.config.mjs
+
+## The end-to-end core in Chromium, Firefox and WebKit (e2e/engines); ENGINES=firefox for one
+test-engines: tools-browsers build
+	cargo build --release --manifest-path e2e/fault-server/Cargo.toml
+	node --test --test-reporter=spec e2e/engines/core.test.mjs
 
 ## The size budget, on the release build that test-e2e made
 test-size:

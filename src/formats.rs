@@ -89,6 +89,10 @@ pub enum FormatError {
     /// An HTML page where the feed should be, whatever its `Content-Type`.
     #[error("The feed URL returned a web page (HTML), not a feed. Check the address: it may lead to a login or error page.")]
     WebPage,
+    /// The bytes are not JSON, and the browser's parser does not say where
+    /// (JavaScriptCore, in WebKit browsers, names only what it expected).
+    #[error("The feed is not valid JSON: {message}.")]
+    InvalidJsonUnplaced { message: String },
     /// JSON, but no format the widget knows.
     #[error(
         "This is JSON, but not an article feed: {found}. article-widget reads {FORMATS_READ}."

@@ -2,7 +2,8 @@
 # Installs what a fresh machine lacks for building and testing article-widget,
 # and skips whatever is already present at the pinned version.
 #   tools/install.sh            wasm target, Trunk, wasm-bindgen-cli, npm tools
-#   tools/install.sh browsers   also Debian's Chromium and ChromeDriver
+#   tools/install.sh browsers   also Debian's Chromium, ChromeDriver, Firefox ESR,
+#                               WebKitGTK's WebDriver + MiniBrowser and Xvfb
 #   tools/install.sh load       also Debian's wrk and nginx (make load)
 # Pins and why: see README.md ("Toolchain").
 set -eu
@@ -46,12 +47,22 @@ fi
 cargo fetch --quiet
 
 if [ "${1:-}" = browsers ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
+  # Chromium and ChromeDriver; Firefox ESR (driven over WebDriver BiDi by
+  # puppeteer-core); WebKitGTK's WebKitWebDriver and MiniBrowser, under Xvfb.
+  # One apt run for whatever of them is missing, none for what is there.
+  missing=""
+  command -v chromium >/dev/null || missing="$missing chromium"
+  command -v chromedriver >/dev/null || missing="$missing chromium-driver"
+  command -v firefox-esr >/dev/null || missing="$missing firefox-esr"
+  command -v WebKitWebDriver >/dev/null || missing="$missing webkit2gtk-driver"
+  command -v Xvfb >/dev/null || missing="$missing xvfb"
+  if [ -n "$missing" ]; then
+    say "installing Debian's$missing"
     sudo=""
     [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q $missing
   fi
 fi
 

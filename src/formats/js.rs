@@ -19,8 +19,12 @@ pub fn parse_js(text: &str) -> Result<Feed, FormatError> {
 }
 
 /// A `SyntaxError` as [`FormatError::InvalidJson`]. V8 ends its message with
-/// `(line L column C)` or says `at position N`; anything else (a stack
-/// overflow on deep nesting) is placed at the start.
+/// `(line L column C)` or says `at position N`; Firefox says `at line L
+/// column C of the JSON data`. JavaScriptCore (WebKit) never says a place
+/// (`JSON Parse error: Expected '}'`): its message alone is
+/// [`FormatError::InvalidJsonUnplaced`] (finding the place in wasm costs more
+/// bytes than the budget has left). Anything else (a stack overflow on deep
+/// nesting, an unexpected end) is placed at the start, as before.
 fn invalid_json(error: &JsValue, text: &str) -> FormatError {
     let full: String = error
         .dyn_ref::<js_sys::Error>()
@@ -29,10 +33,17 @@ fn invalid_json(error: &JsValue, text: &str) -> FormatError {
         .unwrap_or_else(|| "unreadable".to_owned());
     let (message, line, column) = if let Some((message, line, column)) = line_column(&full) {
         (position(message).map_or(message, |(m, _)| m), line, column)
+    } else if let Some((message, line, column)) = gecko_line_column(&full) {
+        (message, line, column)
     } else if let Some((message, at)) = position(&full) {
         let (line, column) = line_column_at(text, at);
         (message, line, column)
+    } else if full.starts_with("JSON Parse error:") {
+        return FormatError::InvalidJsonUnplaced {
+            message: full.trim_end().to_owned(),
+        };
     } else {
+        // No place given (the parser gave up, too deep; an unexpected end).
         (full.as_str(), 1, 1)
     };
     FormatError::InvalidJson {
@@ -46,6 +57,16 @@ fn invalid_json(error: &JsValue, text: &str) -> FormatError {
 fn line_column(message: &str) -> Option<(&str, usize, usize)> {
     let (head, tail) = message.rsplit_once(" (line ")?;
     let (line, column) = tail.strip_suffix(')')?.split_once(" column ")?;
+    Some((head, line.parse().ok()?, column.parse().ok()?))
+}
+
+/// Firefox's `"JSON.parse: … at line 3 column 5 of the JSON data"` as
+/// `("JSON.parse: …", 3, 5)`.
+fn gecko_line_column(message: &str) -> Option<(&str, usize, usize)> {
+    let (head, tail) = message.rsplit_once(" at line ")?;
+    let (line, column) = tail
+        .strip_suffix(" of the JSON data")?
+        .split_once(" column ")?;
     Some((head, line.parse().ok()?, column.parse().ok()?))
 }
 
