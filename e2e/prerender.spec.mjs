@@ -380,7 +380,13 @@ test("every XSS vector in every field of a pre-rendered widget: nothing runs, JS
           timeout: 20_000,
         })
         .toBe(snippets.length);
-      // Lazy handlers (an image's onerror or onload) get their chance.
+      // Lazy handlers (an image's onerror or onload) get their chance: every
+      // image, also those far below the fold that lazy loading would defer, loads.
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll("article-widget")) {
+          for (const img of el.shadowRoot.querySelectorAll("img")) img.loading = "eager";
+        }
+      });
       await expect
         .poll(() =>
           page.evaluate(() =>

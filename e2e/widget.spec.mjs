@@ -107,8 +107,9 @@ test("the preview page shows the seed article and the latest list", async ({ pag
   await page.setViewportSize({ width: 1280, height: 1400 });
   await page.goto("/");
   const widgets = page.locator("article-widget");
-  // Eight client-rendered widgets and one pre-rendered by `article-widget render`.
-  await expect(widgets).toHaveCount(9);
+  // Nine client-rendered widgets (one of them RSS) and one pre-rendered by
+  // `article-widget render`.
+  await expect(widgets).toHaveCount(10);
   for (const widget of await widgets.all()) {
     await expect(widget).toHaveAttribute("data-state", "ready");
   }

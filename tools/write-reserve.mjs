@@ -20,8 +20,8 @@ if (!section) throw new Error("write-reserve: no reserve:begin … reserve:end s
 
 const reserve = section[1]
   .replace(/\/\*[\s\S]*?\*\//g, "")
-  .replace(/\.aw\[data-layout=("[a-z]+")\]/g, "article-widget[layout=$1]:not(:defined):not([hidden])::before")
-  .replace(/\.aw(?![\w-])/g, "article-widget:not(:defined):not([hidden])::before");
+  .replace(/\.aw\[data-layout=("[a-z]+")\]/g, "article-widget[layout=$1]:not(:defined):not([hidden]):not([data-prerendered])::before")
+  .replace(/\.aw(?![\w-])/g, "article-widget:not(:defined):not([hidden]):not([data-prerendered])::before");
 if (/\.aw[\w-]/.test(reserve)) throw new Error("write-reserve: the reserve section may only select .aw");
 
 const limits = Array.from({ length: 100 }, (_, i) => `article-widget[limit="${i + 1}"] { --_aw-n: ${i + 1}; }`);
@@ -29,15 +29,16 @@ const css = `/*
  * article-widget.css: keeps the page from moving while <article-widget>
  * loads. Include it in the <head>, beside the entry module:
  *   <link rel="stylesheet" href="https://cdn.example/article-widget/article-widget.css">
- * It styles article-widget elements and nothing else: until the script has
+ * It styles article-widget elements and nothing else (a pre-rendered one,
+ * data-prerendered, shows its articles already): until the script has
  * defined the element, each one is a block as tall as the widget will be
  * (from its layout and limit attributes and its width; --aw-reserve sets a
  * floor), and the number of items is passed on to the widget's own styles.
  */
 article-widget { --_aw-n: 10; }
 ${limits.join("\n")}
-article-widget:not(:defined):not([hidden]) { display: block; container: article-widget / inline-size; }
-article-widget:not(:defined):not([hidden])::before { content: ""; display: block; }
+article-widget:not(:defined):not([hidden]):not([data-prerendered]) { display: block; container: article-widget / inline-size; }
+article-widget:not(:defined):not([hidden]):not([data-prerendered])::before { content: ""; display: block; }
 ${reserve.trim()}
 `;
 writeFileSync(join(dir, "article-widget.css"), css);

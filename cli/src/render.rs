@@ -203,4 +203,5 @@ fn global(name: &str) -> bool {
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     plain && (custom || matches!(name, "id" | "class")) && name != "data-state"
+        && name != "data-prerendered"
 }

@@ -31,6 +31,9 @@ pub fn snippet(
     for (name, value) in attributes {
         let _ = write!(out, " {name}=\"{}\"", escape_attribute(value));
     }
+    // Marks the element as pre-rendered for article-widget.css, which
+    // reserves the space of elements that show nothing before the script runs.
+    out.push_str(" data-prerendered");
     // The wrapping <div> stands where the widget mounts its app, so the
     // stylesheet applies to the same tree.
     let _ = write!(

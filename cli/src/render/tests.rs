@@ -66,7 +66,7 @@ fn a_list_snippet_holds_the_articles_the_stylesheet_and_the_feed() {
     )
     .unwrap();
     assert!(html.starts_with(
-        "<article-widget layout=\"list\" limit=\"2\" lang=\"vi\"><template shadowrootmode=\"open\">"
+        "<article-widget layout=\"list\" limit=\"2\" lang=\"vi\" data-prerendered><template shadowrootmode=\"open\">"
     ));
     let all = elements(&html);
     let link = all.iter().find(|(n, _, _)| n == "link").unwrap();
