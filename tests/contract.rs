@@ -138,10 +138,7 @@ fn the_readme_documents_exactly_the_declared_api() {
 #[test]
 fn the_accept_header_needs_no_cors_preflight() {
     assert!(ACCEPT.len() <= 128, "{} bytes", ACCEPT.len());
-    let unsafe_byte = |b: u8| {
-        (b < 0x20 && b != b'\t')
-            || b == 0x7f
-            || br#""():<>?@[\]{}"#.contains(&b)
-    };
+    let unsafe_byte =
+        |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f || br#""():<>?@[\]{}"#.contains(&b);
     assert!(!ACCEPT.bytes().any(unsafe_byte), "{ACCEPT}");
 }

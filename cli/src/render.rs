@@ -202,6 +202,8 @@ fn global(name: &str) -> bool {
     let plain = name
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    plain && (custom || matches!(name, "id" | "class")) && name != "data-state"
+    plain
+        && (custom || matches!(name, "id" | "class"))
+        && name != "data-state"
         && name != "data-prerendered"
 }
