@@ -67,6 +67,33 @@ const scenarios = {
   "seed-rtt": { widgets: 1, attrs: () => `src="/data/seed.json" layout="article" lang="vi"`, latency: 100 },
 };
 
+// The seed article pre-rendered by `article-widget render` (the debug build
+// that `cargo test --workspace` and `make build` make), for the first-headline
+// measurement; without the binary that section is left out.
+const renderBin = join(root, "target/debug/article-widget");
+const snippet = existsSync(renderBin)
+  ? execFileSync(renderBin, ["render", "-", "src=/data/seed.json", "layout=article", "lang=vi", "--assets", "/w/", "--base", "http://bench.invalid/"], {
+    input: data["seed.json"],
+  }).toString()
+  : null;
+// Polls every frame until the first headline is laid out, and keeps when.
+const headlineWatch = `<script>
+  (function poll() {
+    const w = document.querySelector("article-widget");
+    const h = w && w.shadowRoot && w.shadowRoot.querySelector("[part=headline]");
+    if (h && h.textContent.trim() && h.getBoundingClientRect().height > 0) window.__headlineAt = performance.now();
+    else requestAnimationFrame(poll);
+  })();
+</script>`;
+function paintPage(kind) {
+  const body = kind === "p" ? snippet : `<article-widget src="/data/seed.json" layout="article" lang="vi"></article-widget>`;
+  const impl = kind === "b" ? "b" : "w";
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${kind} first headline</title>
+${headlineWatch}
+<script type="module" src="/${impl}/article-widget.js"></script></head>
+<body><p>Trang của đối tác.</p>${body}</body></html>`;
+}
+
 function page(impl, scenario) {
   const { widgets, attrs } = scenarios[scenario];
   const elements = Array.from({ length: widgets }, (_, i) => `<article-widget ${attrs(i)}></article-widget>`).join("\n");
@@ -95,6 +122,9 @@ const handler = (req, res) => {
   if (impl === "data" && data[name]) return send(200, data[name], "application/json");
   if (impl === "data" && /^images\/[\w.-]+$/.test(name)) return send(200, readFileSync(join(root, "sample", name)), typeOf(name), "max-age=3600");
   if (impl === "b" && name === "article-widget.js") return send(200, baselineJs, "text/javascript", "max-age=300");
+  if ((impl === "p" || impl === "w" || impl === "b") && name === "first-headline.html" && snippet) {
+    return send(200, paintPage(impl), "text/html; charset=utf-8");
+  }
   const scenario = name.replace(/\.html$/, "");
   if ((impl === "w" || impl === "b") && name.endsWith(".html") && Object.hasOwn(scenarios, scenario)) {
     return send(200, page(impl, scenario), "text/html; charset=utf-8");
@@ -203,6 +233,24 @@ async function heap(impl) {
 }
 const heaps = { w: await heap("w"), b: await heap("b") };
 
+// Time to the first headline paint, cold: pre-rendered, client-rendered, baseline.
+const paints = { p: [], w: [], b: [], fcp: [] };
+if (snippet) {
+  for (let run = 0; run < RUNS; run++) {
+    for (const kind of run % 2 === 0 ? ["p", "w", "b"] : ["b", "w", "p"]) {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      await p.goto(`${origin}/${kind}/first-headline.html`);
+      await p.waitForFunction(() => window.__headlineAt !== undefined, null, { timeout: 30_000 });
+      paints[kind].push(await p.evaluate(() => window.__headlineAt));
+      if (kind === "p") {
+        paints.fcp.push(await p.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN));
+      }
+      await context.close();
+    }
+  }
+}
+
 const version = browser.version();
 await browser.close();
 server.close();
@@ -281,7 +329,21 @@ fresh browser context (empty cache). Warm: a reload in the same context.
 
 ${table}
 
-## Memory after mount/unmount cycles
+${snippet ? `## Time to the first headline paint
+
+The seed article, cold (a fresh context): from navigation start to the frame in
+which the first headline is laid out, polled every frame. Pre-rendered: the
+snippet of \`article-widget render\` in the page (its text is in the HTML), the
+widget then taking it over; client-rendered: the widget alone; baseline: the
+vanilla-JS element. ${RUNS} runs each; medians.
+
+| page | first headline | / baseline |
+| --- | ---: | ---: |
+| pre-rendered (the page's own first contentful paint: ${ms(median(paints.fcp))}) | ${ms(median(paints.p))} | ${ratio(median(paints.p), median(paints.b))} |
+| client-rendered | ${ms(median(paints.w))} | ${ratio(median(paints.w), median(paints.b))} |
+| vanilla-JS baseline | ${ms(median(paints.b))} | 1.00× |
+
+` : ""}## Memory after mount/unmount cycles
 
 ${CYCLES} cycles of creating a widget with an inline feed, waiting for \`ready\`, and
 removing it; measured after forced garbage collection, after 10 cycles and after all.
