@@ -192,3 +192,54 @@ async fn a_snippet_good_once_is_served_when_its_upstream_fails() {
     );
     assert_eq!(upstream.count("stale-render").await, 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_cold_renders_make_one_upstream_request_and_one_snippet() {
+    let upstream = FaultServer::start().await;
+    let service = Service::before(&upstream, &[]);
+    let src = format!(
+        "{}/feed?delay=300&title=Tin&t=flight-render",
+        upstream.origin
+    );
+    let url = render_url(&service, &src, "&layout=cards&limit=3");
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(200)
+        .build()
+        .unwrap();
+    let answers = futures::future::join_all((0..200).map(|_| get_with(&client, &url, &[]))).await;
+    let first = &answers[0];
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert!(first.body.contains("Tin f3"), "{}", first.body);
+    for answer in &answers {
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        assert_eq!(answer.header("etag"), first.header("etag"));
+        assert_eq!(answer.body, first.body);
+    }
+    assert_eq!(upstream.count("flight-render").await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_cdn_the_snippet_points_at_the_public_url() {
+    let upstream = FaultServer::start().await;
+    let service = Service::before(&upstream, &["--public-url", "https://feeds.example/"]);
+    let src = format!("{}/feed?items=1&t=public", upstream.origin);
+    let answer = get(&render_url(&service, &src, "")).await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let encoded: String = url::form_urlencoded::byte_serialize(src.as_bytes()).collect();
+    assert!(
+        answer.body.starts_with(&format!(
+            "<article-widget src=\"https://feeds.example/v1/feed?src={encoded}\" data-prerendered>"
+        )),
+        "{}",
+        answer.body
+    );
+    // Without --assets the link is relative to the page, as `render` writes it.
+    assert!(
+        answer.body.contains(&format!(
+            "<link rel=\"stylesheet\" href=\"{}\">",
+            stylesheet()
+        )),
+        "{}",
+        answer.body
+    );
+}
