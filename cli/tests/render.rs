@@ -150,6 +150,7 @@ async fn bad_attributes_and_origins_are_refused_before_any_fetch() {
         assert_eq!(answer.problem(), "bad-request");
         let problem: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
         assert_eq!(problem["attribute"], attribute, "{rest}");
+        assert_eq!(problem["src"], src.as_str(), "{rest}");
         assert!(
             problem["detail"].as_str().unwrap_or("").contains(attribute),
             "{}",

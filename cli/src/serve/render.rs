@@ -222,10 +222,11 @@ fn public_url(snippets: &Snippets, headers: &HeaderMap) -> Option<String> {
 
 /// The parameters: `src`, `island` and the element's attributes.
 fn parse(query: Option<&str>) -> Result<Request, Problem> {
-    let bad = |detail: String, attribute: &str| {
-        Problem::from_error(&FetchError::BadRequest(detail), None).with("attribute", attribute)
-    };
     let src = source(query).map_err(|error| Problem::from_error(&error, None))?;
+    let bad = |detail: String, attribute: &str| {
+        Problem::from_error(&FetchError::BadRequest(detail), Some(src.as_str()))
+            .with("attribute", attribute)
+    };
     let mut island = false;
     let mut attributes: Vec<(String, String)> = Vec::new();
     let mut seen = Vec::new();
