@@ -123,13 +123,30 @@ pub fn run(args: &Args) -> Result<(), RenderError> {
 
 /// The snippet for a feed's `text` and the element's `attributes` (name,
 /// value; in the order given), with relative URLs resolved against `base`
-/// and the stylesheet under `assets`.
+/// and the stylesheet under `assets`. Values the element ignores are
+/// reported on standard error, as the browser's widget warns in its console.
 pub fn render(
     text: &str,
     attributes: &[(String, String)],
     base: Option<&str>,
     assets: &str,
 ) -> Result<String, RenderError> {
+    let (html, warnings) = snippet_of(text, attributes, base, assets)?;
+    for warning in warnings {
+        eprintln!("{warning}");
+    }
+    Ok(html)
+}
+
+/// What [`render`] writes, and the warnings for the values the element
+/// ignores (the same the browser's widget gives), for callers that report
+/// them their own way: the feed service's `GET /v1/render`.
+pub fn snippet_of(
+    text: &str,
+    attributes: &[(String, String)],
+    base: Option<&str>,
+    assets: &str,
+) -> Result<(String, Vec<String>), RenderError> {
     let get = |name: &str| {
         attributes
             .iter()
@@ -137,10 +154,6 @@ pub fn render(
             .map(|(_, v)| v.clone())
     };
     let (config, warnings) = Config::parse(get);
-    // The browser's widget ignores the same values with the same warning.
-    for warning in warnings {
-        eprintln!("{warning}");
-    }
     let base = match base {
         Some(base) => Some(feed::absolute(base).ok_or_else(|| RenderError::Base(base.to_owned()))?),
         None => config.src.as_deref().and_then(feed::absolute),
@@ -157,12 +170,20 @@ pub fn render(
             .render(),
     );
     let island = embedded.then(|| snippet::island(text));
-    Ok(snippet::snippet(
+    let html = snippet::snippet(
         attributes,
         &format!("{assets}{}", stylesheet_name()),
         &markup,
         island.as_deref(),
-    ))
+    );
+    Ok((html, warnings))
+}
+
+/// Why `value` is not one the element reads for attribute `name`, in the
+/// widget's own words; `None` when it reads it.
+pub fn attribute_problem(name: &str, value: &str) -> Option<String> {
+    let (_, warnings) = Config::parse(|n| (n == name).then(|| value.to_owned()));
+    warnings.into_iter().next()
 }
 
 fn read(path: &std::path::Path) -> io::Result<String> {
@@ -183,16 +204,22 @@ fn attributes(args: &[String]) -> Result<Vec<(String, String)>, RenderError> {
             let (name, value) = arg
                 .split_once('=')
                 .ok_or_else(|| RenderError::Attribute(arg.clone()))?;
-            let name = name.trim().to_ascii_lowercase();
-            if !ATTRIBUTES.contains(&name.as_str()) && !global(&name) {
-                return Err(RenderError::UnknownAttribute {
-                    name,
-                    known: format!("{}, id, class, data-*, aria-*", ATTRIBUTES.join(", ")),
-                });
-            }
-            Ok((name, value.to_owned()))
+            attribute(name, value)
         })
         .collect()
+}
+
+/// One attribute as a pair, its name lower-cased: a name the element reads
+/// or a global one a page may want on it (`id`, `class`, `data-*`, `aria-*`).
+pub fn attribute(name: &str, value: &str) -> Result<(String, String), RenderError> {
+    let name = name.trim().to_ascii_lowercase();
+    if !ATTRIBUTES.contains(&name.as_str()) && !global(&name) {
+        return Err(RenderError::UnknownAttribute {
+            name,
+            known: format!("{}, id, class, data-*, aria-*", ATTRIBUTES.join(", ")),
+        });
+    }
+    Ok((name, value.to_owned()))
 }
 
 fn global(name: &str) -> bool {

@@ -7,7 +7,8 @@
 //! hop and after DNS), [`upstream`] (the fetch: redirects, timeouts, size cap,
 //! content type), [`normalise`] (any format → JSON Feed), [`cache`] (bytes-bounded,
 //! single-flight, stale copies), [`feed`] (the handler), [`problem`] (RFC 9457
-//! errors) and [`metrics`] (Prometheus).
+//! errors) and [`metrics`] (Prometheus). `GET /v1/render` ([`render`]) answers
+//! the pre-rendered snippet of the same feeds.
 
 mod cache;
 mod feed;
@@ -15,6 +16,7 @@ mod guard;
 mod metrics;
 mod normalise;
 mod problem;
+mod render;
 mod upstream;
 
 use std::net::SocketAddr;
@@ -85,6 +87,19 @@ pub struct Args {
     /// Seconds an upstream fetch may take in all: redirects, headers and body.
     #[arg(long, env = "ARTICLE_WIDGET_TIMEOUT", default_value_t = 10.0)]
     timeout: f64,
+    /// Where `dist/` is served from, ending in `/`: `/v1/render` snippets
+    /// link the hashed stylesheet there, as `render --assets` does.
+    #[arg(long, env = "ARTICLE_WIDGET_ASSETS", default_value = "")]
+    assets: String,
+    /// The service's URL as readers reach it, like `https://feeds.example`
+    /// (behind a CDN or proxy, give it): `/v1/render` snippets point the
+    /// widget at `<this>/v1/feed?src=…`. Without it, `http://` and the
+    /// request's `Host`.
+    #[arg(long, env = "ARTICLE_WIDGET_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Bytes of rendered snippets kept in memory.
+    #[arg(long, env = "ARTICLE_WIDGET_RENDER_CACHE_BYTES", default_value_t = 16 * 1024 * 1024)]
+    render_cache_bytes: u64,
 }
 
 /// Why the service could not start.
@@ -137,6 +152,8 @@ pub(crate) struct App {
     pub metrics: Arc<Metrics>,
     /// The headers of a good answer.
     pub freshness: Freshness,
+    /// Pre-rendered snippets, for `/v1/render`.
+    pub snippets: render::Snippets,
 }
 
 /// Starts the service and serves until SIGTERM or Ctrl-C.
@@ -194,11 +211,27 @@ async fn serve(args: Args) -> Result<(), ServeError> {
         args.cache_bytes,
         freshness.clone(),
     ));
+    if let Some(url) = &args.public_url {
+        match url::Url::parse(url) {
+            Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => {}
+            _ => {
+                return Err(ServeError::Config(format!(
+                    "--public-url {url:?} is not an absolute http(s) URL"
+                )))
+            }
+        }
+    }
+    let snippets = render::Snippets::new(
+        args.render_cache_bytes,
+        args.public_url.clone(),
+        args.assets.clone(),
+    );
     let app = Arc::new(App {
         guard,
         cache,
         metrics,
         freshness,
+        snippets,
     });
 
     let listener = tokio::net::TcpListener::bind(args.listen)
@@ -221,8 +254,8 @@ async fn serve(args: Args) -> Result<(), ServeError> {
     Ok(())
 }
 
-/// The routes. Pre-rendered snippets (`GET /v1/render`) join here as one more
-/// route over the same [`App`]: its cache, upstream and guard.
+/// The routes. Pre-rendered snippets (`GET /v1/render`) are one more route
+/// over the same [`App`]: its cache, upstream and guard.
 fn router(app: Arc<App>) -> Router {
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::any())
@@ -238,6 +271,7 @@ fn router(app: Arc<App>) -> Router {
         .vary(Vec::<HeaderName>::new());
     Router::new()
         .route("/v1/feed", get(feed::feed))
+        .route("/v1/render", get(render::render))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::metrics))
         .fallback(not_found)

@@ -116,7 +116,7 @@ mod tests {
         );
         assert_eq!(
             html,
-            "<article-widget lang=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;&amp;\">\
+            "<article-widget lang=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;&amp;\" data-prerendered>\
              <template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"https://cdn.example/a&quot;.css\">\
              <div><div class=\"aw\"></div></div></template><script type=\"application/json\">[]</script></article-widget>\n"
         );

@@ -17,7 +17,7 @@ use super::App;
 const FEED_TYPE: &str = "application/feed+json; charset=utf-8";
 
 /// A copy served because the upstream failed may be reused only briefly.
-const STALE_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=10";
+pub(super) const STALE_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=10";
 
 /// The handler.
 pub async fn feed(
@@ -35,11 +35,14 @@ pub async fn feed(
     }
     let src_text = src.to_string();
     match app.cache.get(src).await {
-        Ok(Answer::Hit(entry) | Answer::Miss(entry) | Answer::Revalidating(entry)) => {
-            respond(&entry, &headers, app.freshness.cache_control.clone(), None)
-        }
+        Ok(Answer::Hit(entry) | Answer::Miss(entry) | Answer::Revalidating(entry)) => respond(
+            &entry.into(),
+            &headers,
+            app.freshness.cache_control.clone(),
+            None,
+        ),
         Ok(Answer::StaleOnError(entry, error)) => respond(
-            &entry,
+            &entry.into(),
             &headers,
             HeaderValue::from_static(STALE_CACHE_CONTROL),
             Some(&error),
@@ -49,7 +52,7 @@ pub async fn feed(
 }
 
 /// The `src` parameter, as an absolute URL.
-fn source(query: Option<&str>) -> Result<Url, FetchError> {
+pub(super) fn source(query: Option<&str>) -> Result<Url, FetchError> {
     let src = url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
         .find(|(name, _)| name == "src")
         .map(|(_, value)| value.into_owned())
@@ -61,8 +64,33 @@ fn source(query: Option<&str>) -> Result<Url, FetchError> {
         .map_err(|e| FetchError::BadRequest(format!("src {src:?} is not an absolute URL: {e}")))
 }
 
-fn respond(
-    entry: &Entry,
+/// What an answer sends: a body of one media type with its strong `ETag`,
+/// and the age of the upstream copy it was made from.
+pub(super) struct Body {
+    /// The bytes.
+    pub bytes: bytes::Bytes,
+    /// A strong `ETag` of them.
+    pub etag: HeaderValue,
+    /// `Content-Type`.
+    pub content_type: &'static str,
+    /// Time since the upstream last confirmed the feed.
+    pub age: std::time::Duration,
+}
+
+impl From<Arc<Entry>> for Body {
+    fn from(entry: Arc<Entry>) -> Body {
+        Body {
+            bytes: entry.body.clone(),
+            etag: entry.etag.clone(),
+            content_type: FEED_TYPE,
+            age: entry.age(),
+        }
+    }
+}
+
+/// The answer with `entry`'s body, or `304` to a matching `If-None-Match`.
+pub(super) fn respond(
+    entry: &Body,
     request: &HeaderMap,
     cache_control: HeaderValue,
     stale_because: Option<&FetchError>,
@@ -77,10 +105,11 @@ fn respond(
     let mut response = if not_modified {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let mut response = Response::new(axum::body::Body::from(entry.body.clone()));
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(FEED_TYPE));
+        let mut response = Response::new(axum::body::Body::from(entry.bytes.clone()));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(entry.content_type),
+        );
         response
     };
     let headers = response.headers_mut();
@@ -88,7 +117,7 @@ fn respond(
     headers.insert(header::CACHE_CONTROL, cache_control);
     // Caches downstream count their freshness from the upstream's answer,
     // not from this one: a copy served while it is revalidated is not new.
-    headers.insert(header::AGE, HeaderValue::from(entry.age().as_secs()));
+    headers.insert(header::AGE, HeaderValue::from(entry.age.as_secs()));
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -79,7 +79,7 @@ impl Metrics {
         let cache_bytes = Gauge::default();
         registry.register(
             "cache_bytes",
-            "Bytes of normalised feeds held in memory",
+            "Bytes of normalised feeds and rendered snippets held in memory",
             cache_bytes.clone(),
         );
         Metrics {
@@ -120,6 +120,7 @@ impl Metrics {
 pub fn route_name(path: &str) -> &'static str {
     match path {
         "/v1/feed" => "/v1/feed",
+        "/v1/render" => "/v1/render",
         "/healthz" => "/healthz",
         "/metrics" => "/metrics",
         _ => "other",
@@ -128,7 +129,7 @@ pub fn route_name(path: &str) -> &'static str {
 
 /// The handler.
 pub async fn metrics(State(app): State<Arc<App>>) -> Response {
-    let bytes = app.cache.weighted_size();
+    let bytes = app.cache.weighted_size() + app.snippets.weighted_size();
     app.metrics
         .cache_bytes
         .set(i64::try_from(bytes).unwrap_or(i64::MAX));

@@ -4,7 +4,7 @@
 //!
 //! | status | `type` (urn:article-widget:problem:…) | widget kind | when |
 //! | --- | --- | --- | --- |
-//! | 400 | `bad-request` | network | `src` missing, not a URL, not http(s), with credentials |
+//! | 400 | `bad-request` | network | `src` missing, not a URL, not http(s), with credentials; a `/v1/render` attribute the element does not read, or a value it ignores (`attribute` names it) |
 //! | 403 | `not-allowed` | network | the origin is not on the allow-list |
 //! | 403 | `forbidden-address` | network | the host is or resolves to an internal address |
 //! | 404 | `not-found` | http | no such route on the service |
@@ -196,6 +196,13 @@ impl Problem {
         Problem { status, body }
     }
 
+    /// The same problem with one more member, such as the `attribute` a
+    /// `400` is about.
+    pub fn with(mut self, member: &str, value: impl Into<serde_json::Value>) -> Problem {
+        self.body[member] = value.into();
+        self
+    }
+
     /// No such route.
     pub fn not_found() -> Problem {
         Problem {
@@ -204,7 +211,7 @@ impl Problem {
                 "type": "urn:article-widget:problem:not-found",
                 "title": "Not found",
                 "status": 404,
-                "detail": "this service answers GET /v1/feed?src=URL, /healthz and /metrics",
+                "detail": "this service answers GET /v1/feed?src=URL, /v1/render?src=URL&…, /healthz and /metrics",
                 "kind": "http",
             }),
         }
