@@ -12,24 +12,26 @@ use crate::source::{self, pages, Document};
 /// A document as the widget shows it: parsed, its next page found, its URLs
 /// made absolute against its own URL.
 pub fn feed(document: &Document) -> Result<Feed, LoadError> {
-    let mut feed = formats::parse_document(&document.text)?;
-    feed.next_url = pages::next_page(
-        feed.next_url.take(),
-        &document.url,
+    read(
+        &document.text,
+        Some(&document.url),
         document.next_page.clone(),
-    );
-    feed.resolve_urls(Some(&document.url));
-    Ok(feed)
+    )
 }
 
 /// A document written into the page (the data island): its relative URLs
-/// resolve against the page, as they would in the page's own markup.
-#[cfg(target_arch = "wasm32")]
+/// resolve against the page, as they would in the page's own markup
+/// (natively there is no page: only absolute URLs are kept).
 pub fn inline(text: &str) -> Result<Feed, LoadError> {
-    let base = crate::url::page_base().unwrap_or_default();
+    read(text, crate::url::page_base().as_deref(), None)
+}
+
+/// `text` parsed, the next page found (what the format states, merged into
+/// `base`, else `from_headers`), every URL resolved against `base`.
+fn read(text: &str, base: Option<&str>, from_headers: Option<String>) -> Result<Feed, LoadError> {
     let mut feed = formats::parse_document(text)?;
-    feed.next_url = pages::next_page(feed.next_url.take(), &base, None);
-    feed.resolve_urls(Some(&base));
+    feed.next_url = pages::next_page(feed.next_url.take(), base.unwrap_or(""), from_headers);
+    feed.resolve_urls(base);
     Ok(feed)
 }
 

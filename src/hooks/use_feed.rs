@@ -74,7 +74,7 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
                 };
                 let target = match source {
                     FeedSource::Missing => Target::Known(Err(LoadError::NoSource)),
-                    FeedSource::Inline(json) => Target::Known(inline(json).map(Rc::new)),
+                    FeedSource::Inline(json) => Target::Known(load::inline(json).map(Rc::new)),
                     FeedSource::Url(src) => match source::request_url(src) {
                         Ok(url) => Target::Url(url),
                         Err(error) => Target::Known(Err(error)),
@@ -140,14 +140,6 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
         );
     }
     model.loaded.clone()
-}
-
-/// The data island's feed; natively (tests of the model) there is no page.
-fn inline(json: &str) -> Result<Feed, LoadError> {
-    #[cfg(target_arch = "wasm32")]
-    return load::inline(json);
-    #[cfg(not(target_arch = "wasm32"))]
-    return Ok(crate::formats::parse(json)?);
 }
 
 /// What a load starts from.
