@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use article_widget::body::limit::{bounded, charge, MAX_FORMATTING, MAX_TAGS};
 use article_widget::formats::{self, MAX_ITEMS};
+use article_widget::model::{Block, Body, Inline, ListItem};
 use article_widget::source::cache::{self, is_entity_tag, Store};
-use article_widget::{text, url};
+use article_widget::{body, text, url};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -159,6 +160,20 @@ proptest! {
     }
 
     #[test]
+    fn any_body_becomes_blocks_without_panic_with_web_links_and_bounded_depth(
+        parts in prop::collection::vec(prop::sample::select(vec![
+            "<p>", "</p>", "<b>", "</b>", "<blockquote>", "</blockquote>", "<ul><li>", "</li></ul>",
+            "<a href=\"javascript:alert(1)\">", "<a href=\"/rel\">", "</a>", "<img src=x width=1 height=1>",
+            "<img src=\"a b.jpg\" alt=\"Ảnh\">", "<figure>", "<figcaption>", "</figure>", "<h2>", "</h2>",
+            "<script>x</script>", "<template><p>t</p></template>", "<table><td>", "text", "Đ", "&amp;", "<",
+        ]), 0..400),
+    ) {
+        let blocks = body::blocks(&Body::Html(parts.concat()), Some("https://news.example/a/"), 2);
+        prop_assert!(depth(&blocks) <= 20, "nesting is bounded");
+        check_links(&blocks);
+    }
+
+    #[test]
     fn what_is_parsed_of_a_body_is_bounded(
         parts in prop::collection::vec(prop::sample::select(vec![
             "<b>", "<font id=x>", "</b>", "<p>", "</p>", "</br>", "text", "<i class=a>", "<!--", "-->",
@@ -197,6 +212,60 @@ proptest! {
         cache::write(&store, &url, &cache::Entry { etag: None, next_page: None, text: entry, saved_at: now });
         cache::touch(&store, &url, now);
         cache::forget(&store, &url);
+    }
+}
+
+/// How deeply blocks nest.
+fn depth(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Quote(inner) => 1 + depth(inner),
+            Block::List { items, .. } => {
+                1 + items
+                    .iter()
+                    .map(|item| match item {
+                        ListItem::Blocks(inner) => depth(inner),
+                        ListItem::Inline(_) => 0,
+                    })
+                    .max()
+                    .unwrap_or(0)
+            }
+            _ => 1,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Every link is an allowed URL in its canonical form, every image a web URL.
+fn check_links(blocks: &[Block]) {
+    fn inlines(content: &[Inline]) {
+        for inline in content {
+            match inline {
+                Inline::Link { href, content } => {
+                    assert!(url::is_link_url(href), "{href}");
+                    assert_eq!(url::resolve(href, None).as_deref(), Some(href.as_str()));
+                    inlines(content);
+                }
+                Inline::Emphasis(content) | Inline::Strong(content) => inlines(content),
+                _ => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Paragraph(content) | Block::Heading { content, .. } => inlines(content),
+            Block::Quote(inner) => check_links(inner),
+            Block::List { items, .. } => items.iter().for_each(|item| match item {
+                ListItem::Inline(content) => inlines(content),
+                ListItem::Blocks(inner) => check_links(inner),
+            }),
+            Block::Figure { image, caption } => {
+                assert_canonical_web(&image.src);
+                inlines(caption);
+            }
+            Block::Preformatted(_) | Block::Rule => {}
+        }
     }
 }
 
