@@ -60,7 +60,10 @@ class ArticleWidget extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this._aw) this._aw = mount(this);
+    if (!this._aw) {
+      this._aw = mount(this);
+      this.addEventListener(READY, fitOnceUnseen);
+    }
   }
 
   // A move within one task (disconnect, then connect) keeps the instance; a
@@ -70,6 +73,9 @@ class ArticleWidget extends HTMLElement {
       if (this.isConnected || !this._aw) return;
       const handle = this._aw;
       this._aw = undefined;
+      this.removeEventListener(READY, fitOnceUnseen);
+      this._fit?.disconnect();
+      this._fit = undefined;
       handle.destroy();
     });
   }
@@ -90,6 +96,28 @@ class ArticleWidget extends HTMLElement {
     if (seconds == null) this.removeAttribute("refresh");
     else this.setAttribute("refresh", String(seconds));
   }
+}
+
+const READY = `${CONTRACT.tag}:ready`;
+
+// The space a list or cards widget reserves is as tall as `limit` articles, so
+// that nothing moves while it loads. When the feed has fewer, the rest is
+// blank. Once the articles are shown, data-fit lets that space go
+// (styles/widget.css), but only when doing so can move nothing the reader
+// sees: while the widget's bottom edge is below the viewport, and so is
+// everything after it. A widget whose end is in view keeps its space until
+// the reader scrolls it below the fold again; one scrolled past keeps it.
+function fitOnceUnseen() {
+  if (this._fit || this.hasAttribute("data-fit") || typeof IntersectionObserver !== "function") return;
+  const observer = new IntersectionObserver(([entry]) => {
+    const fold = entry.rootBounds ? entry.rootBounds.bottom : innerHeight;
+    if (entry.boundingClientRect.bottom <= fold) return;
+    this.setAttribute("data-fit", "");
+    observer.disconnect();
+    this._fit = undefined;
+  }, { threshold: [0, 1] });
+  this._fit = observer;
+  observer.observe(this);
 }
 
 /** Fetches the feed again now. */
