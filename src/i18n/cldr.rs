@@ -23,7 +23,12 @@ use crate::timestamp::Timestamp;
 /// The dateline as `Intl` writes it in the browser for `locale`, in the zone
 /// at `offset_minutes` from UTC ("UTC" for none): "Thứ Sáu, 25/06/2021,
 /// 11:15 GMT+7". `None` when ICU4X cannot (an unparsable tag, data missing).
-pub fn dateline(ts: &Timestamp, locale: &str, offset_minutes: i16, numeric: bool) -> Option<String> {
+pub fn dateline(
+    ts: &Timestamp,
+    locale: &str,
+    offset_minutes: i16,
+    numeric: bool,
+) -> Option<String> {
     let locale: Locale = locale.parse().ok()?;
     let offset = UtcOffset::try_from_seconds(i32::from(offset_minutes) * 60).ok()?;
     let local = ZonedDateTime::from_epoch_milliseconds_and_utc_offset(ts.epoch_ms, offset);
@@ -46,15 +51,17 @@ pub fn dateline(ts: &Timestamp, locale: &str, offset_minutes: i16, numeric: bool
 /// year: "numeric"}`. ICU4X's field sets tie the weekday's width to the
 /// date's length, so this takes the locale's short numeric pattern and widens
 /// its weekday, as ICU4C's pattern generator does for `Intl`.
-fn numeric_day(prefs: DateTimeFormatterPreferences, date: &Date<icu_calendar::Iso>) -> Option<String> {
+fn numeric_day(
+    prefs: DateTimeFormatterPreferences,
+    date: &Date<icu_calendar::Iso>,
+) -> Option<String> {
     let fields = fieldsets::YMDE::short()
         .with_alignment(Alignment::Column)
         .with_year_style(YearStyle::Full);
     let short = DateTimeFormatter::try_new(prefs, fields).ok()?;
     let pattern = short.format(date).pattern().to_string();
     let pattern: DateTimePattern = widen_weekday(&pattern).parse().ok()?;
-    let mut names =
-        FixedCalendarDateTimeNames::<Gregorian, DateFieldSet>::try_new(prefs).ok()?;
+    let mut names = FixedCalendarDateTimeNames::<Gregorian, DateFieldSet>::try_new(prefs).ok()?;
     let formatter = names.include_for_pattern(&pattern).ok()?;
     let date = date.to_calendar(Gregorian);
     let formatted = formatter.format(&date);
@@ -74,7 +81,11 @@ fn widen_weekday(pattern: &str) -> String {
             continue;
         }
         if run > 0 {
-            out.push_str(if run < 4 { "EEEE" } else { &"EEEEEE"[..run.min(6)] });
+            out.push_str(if run < 4 {
+                "EEEE"
+            } else {
+                &"EEEEEE"[..run.min(6)]
+            });
             run = 0;
         }
         if c == '\'' {

@@ -103,7 +103,11 @@ mod tests {
             "Thứ Sáu, 25/06/2021, 11:15 GMT+7"
         );
         assert_eq!(
-            format_dateline(&at("2021-06-25T04:15:00Z"), "en", &TimeZone::Named("UTC".into())),
+            format_dateline(
+                &at("2021-06-25T04:15:00Z"),
+                "en",
+                &TimeZone::Named("UTC".into())
+            ),
             "Friday, June 25, 2021, 04:15 UTC"
         );
         assert_eq!(
