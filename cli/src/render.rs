@@ -47,7 +47,11 @@ pub use snippet::stylesheet_name;
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The feed: a file, `-` for standard input, or an http(s) URL.
+    /// The feed: a file, `-` for standard input, or an http(s) URL. A URL is
+    /// fetched with the feed service's limits (10 s in all, at most 5
+    /// redirects and 5 MB, a feed's Content-Type), from any host, this
+    /// machine and the private network included: you chose it. Its relative
+    /// URLs resolve against where it was found.
     #[arg(value_name = "FEED")]
     feed: PathBuf,
     /// The element's attributes as NAME=VALUE: src, layout, item, limit,

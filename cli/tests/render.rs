@@ -349,6 +349,15 @@ mod from_a_url {
     }
 
     #[test]
+    fn help_says_urls_are_read_from_any_host_within_the_limits() {
+        let (ok, help, _) = render("--help", &[]);
+        assert!(ok);
+        for words in ["http(s) URL", "5 redirects", "5 MB", "private network"] {
+            assert!(help.contains(words), "{words}: {help}");
+        }
+    }
+
+    #[test]
     fn the_service_limits_hold_for_a_feed_url() {
         let origin = server();
         for (path, words) in [
