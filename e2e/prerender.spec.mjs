@@ -232,6 +232,7 @@ test.describe("a reader in Tokyo", () => {
       );
     const before = await boxes();
     expect(before[0]).toBeTruthy();
+    await w.locator(".aw-meta").screenshot({ path: `${SHOTS}prerendered-local-meta-before.png` });
     await page.evaluate(() => {
       window.__since = performance.now();
       window.__cls = 0;
@@ -243,6 +244,7 @@ test.describe("a reader in Tokyo", () => {
     await expect(time).toHaveAttribute("data-reader", "");
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await boxes()).toEqual(before);
+    await w.locator(".aw-meta").screenshot({ path: `${SHOTS}prerendered-local-meta-after.png` });
     expect(await page.evaluate(() => window.__cls)).toBe(0);
   });
 });
