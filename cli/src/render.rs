@@ -245,12 +245,7 @@ pub fn snippet_of(
         Style::Link => snippet::Sheet::Link(&href),
         Style::Inline => snippet::Sheet::Inline(style::inline_text()),
     };
-    let html = snippet::snippet(
-        attributes,
-        sheet,
-        &markup,
-        island.as_deref(),
-    );
+    let html = snippet::snippet(attributes, sheet, &markup, island.as_deref());
     Ok((html, warnings))
 }
 

@@ -79,14 +79,16 @@ pub fn csp(assets: &str) -> String {
     let origin = url::Url::parse(assets)
         .ok()
         .filter(|url| matches!(url.scheme(), "http" | "https"))
-        .map_or_else(|| "'self'".to_owned(), |url| url.origin().ascii_serialization());
+        .map_or_else(
+            || "'self'".to_owned(),
+            |url| url.origin().ascii_serialization(),
+        );
     format!("style-src {origin} {}", style_hash_source())
 }
 
 /// Standard base64 with padding (RFC 4648 §4), as CSP hash sources write it.
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk

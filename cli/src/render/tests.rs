@@ -119,7 +119,10 @@ fn an_inline_snippet_carries_the_stylesheet_and_the_same_articles() {
     let text = std::fs::read_to_string("../sample/feed.json").unwrap();
     let attrs = attributes(&[("layout", "list"), ("limit", "2"), ("lang", "vi")]);
     let snippet = |style| render(&text, &attrs, Some("https://news.example/"), "/a/", style);
-    let (linked, inline) = (snippet(Style::Link).unwrap(), snippet(Style::Inline).unwrap());
+    let (linked, inline) = (
+        snippet(Style::Link).unwrap(),
+        snippet(Style::Inline).unwrap(),
+    );
     let all = elements(&inline);
     assert!(!all.iter().any(|(n, _, _)| n == "link"));
     // Read back as a browser's parser reads it: one <style>, inside the

@@ -187,17 +187,12 @@ fn rendered(
     attributes.extend(request.attributes.iter().cloned());
     // The feed's URLs are absolute already; its next page is relative to
     // the service's `/v1/feed`.
-    let (html, _warnings) = crate::render::snippet_of(
-        &text,
-        &attributes,
-        Some(feed_url),
-        assets,
-        request.style,
-    )
-    .map_err(|error| match error {
-        crate::render::RenderError::Format(error) => FetchError::Format(error),
-        other => FetchError::Internal(other.to_string()),
-    })?;
+    let (html, _warnings) =
+        crate::render::snippet_of(&text, &attributes, Some(feed_url), assets, request.style)
+            .map_err(|error| match error {
+                crate::render::RenderError::Format(error) => FetchError::Format(error),
+                other => FetchError::Internal(other.to_string()),
+            })?;
     let digest = Sha256::digest(html.as_bytes());
     let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
     Ok(Rendered {
