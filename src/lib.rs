@@ -71,6 +71,7 @@ pub mod element;
 
 pub use components::{ArticleWidget, ArticleWidgetProps, WidgetState};
 
-/// The widget's stylesheet (`styles/widget.css`), for applications that render
-/// [`ArticleWidget`] into a shadow root of their own.
-pub const STYLESHEET: &str = include_str!("../styles/widget.css");
+/// The widget's stylesheet (`styles/widget.css` without its comments and
+/// indentation), for applications that render [`ArticleWidget`] into a
+/// shadow root of their own.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
