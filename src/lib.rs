@@ -69,6 +69,10 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod element;
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use components::{ArticleWidget, ArticleWidgetProps, WidgetState};
 
 /// The widget's stylesheet (`styles/widget.css` without its comments and
