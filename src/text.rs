@@ -514,7 +514,10 @@ mod tests {
         assert_eq!(names.len(), 253);
         assert_eq!(CHARACTERS.chars().count(), names.len());
         assert!(names.iter().all(|n| !n.is_empty() && n.len() <= MAX_NAME));
-        assert!(names.windows(2).all(|w| w[0] < w[1]), "sorted: each name once");
+        assert!(
+            names.windows(2).all(|w| w[0] < w[1]),
+            "sorted: each name once"
+        );
         assert_eq!(
             decode_entities("&AElig;&apos;&hellip;&nbsp;&quot;&zwnj;&zwnj"),
             "Æ'…\u{a0}\"\u{200c}&zwnj"

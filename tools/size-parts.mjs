@@ -123,7 +123,7 @@ const theirs = [
   [/\b(yew|implicit_clone|prokio)::/, "yew: vdom, scheduler, hooks, listeners"],
   [/\b(gloo_net|gloo_timers|gloo_events|gloo_utils|futures_util|futures_core|futures_channel|futures_task|wasm_bindgen_futures)::|js_sys::futures/, "async and fetch runtime (futures, gloo, wasm-bindgen-futures)"],
   [/\b(wasm_bindgen|js_sys|web_sys)::|externref|__wbindgen|__wbg|shim$/, "wasm-bindgen glue, externref, js-sys/web-sys calls"],
-  [/\bdlmalloc::|__rdl_|__rust_(alloc|dealloc|realloc)/, "allocator (dlmalloc)"],
+  [/\b(dlmalloc|talc)::|__rdl_|__rust_(alloc|dealloc|realloc)/, "allocator (dlmalloc, talc)"],
   [/\b(core|alloc)::fmt::|pad_integral|fmt_u\d|float_to_decimal/, "core::fmt"],
   [/panic|unwrap_failed|expect_failed|_fail\b|_fail$|assert_failed|unreachable/, "panics (messages, locations)"],
   [/\b(hashbrown|indexmap)::|collections::/, "std: collections"],

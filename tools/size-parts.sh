@@ -19,4 +19,6 @@ params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 wasm-opt "-O${level:-z}" $params -g "$out/bindgen/article-widget_bg.wasm" -o "$out/named.wasm"
 node tools/short-imports.mjs "$out/bindgen/article-widget.js" "$out/named.wasm"
 node tools/size-parts.mjs "$out/named.wasm"
-if command -v twiggy >/dev/null; then twiggy top -n 25 "$out/named.wasm"; fi
+if command -v twiggy >/dev/null; then
+  twiggy top -n 25 "$out/named.wasm" | sed "s/\[[0-9a-f]*\]//g"
+fi
