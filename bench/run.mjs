@@ -71,16 +71,24 @@ const scenarios = {
 };
 
 // The seed article pre-rendered by `article-widget render` (the debug build
-// that `cargo test --workspace` and `make build` make), for the first-headline
-// measurement; without the binary that section is left out.
+// that `cargo test --workspace` and `make build` make), its stylesheet linked
+// and inline, for the first-headline measurement; without the binary that
+// section is left out.
 const renderBin = join(root, "target/debug/article-widget");
-const snippet = existsSync(renderBin)
-  ? execFileSync(renderBin, ["render", "-", "src=/data/seed.json", "layout=article", "lang=vi", "--assets", "/w/", "--base", "http://bench.invalid/"], {
-    input: data["seed.json"],
-  }).toString()
-  : null;
-// Polls every frame until the first headline is laid out, and keeps when.
+const prerender = (style) => execFileSync(renderBin, ["render", "-", "src=/data/seed.json", "layout=article", "lang=vi",
+  "--assets", "/w/", "--base", "http://bench.invalid/", "--style", style], { input: data["seed.json"] }).toString();
+const snippet = existsSync(renderBin) ? prerender("link") : null;
+const snippetInline = snippet && prerender("inline");
+// Polls every frame until the first headline is laid out, and keeps when; and
+// keeps the largest-contentful-paint entries, which give when the headline was
+// painted (presented, as first-contentful-paint is): the first entry for
+// something other than the page's own paragraph from that frame on (the
+// headline's text, inside the shadow root, is larger than the paragraph).
 const headlineWatch = `<script>
+  window.__lcp = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__lcp.push([e.startTime, e.element?.nodeName === "P"]);
+  }).observe({ type: "largest-contentful-paint", buffered: true });
   (function poll() {
     const w = document.querySelector("article-widget");
     const h = w && w.shadowRoot && w.shadowRoot.querySelector("[part=headline]");
@@ -88,15 +96,19 @@ const headlineWatch = `<script>
     else requestAnimationFrame(poll);
   })();
 </script>`;
-// The embed README's "Pre-rendering" recommends: the snippet's stylesheet also
-// linked in the page's head. In Chromium a stylesheet link in the body holds
-// the parser (and so the headline after it) until it loads; linked in the head
-// too, it is loaded before the first paint, which then shows the headline.
+// The pre-rendered kinds: "p" the linked snippet in the partner's page as it
+// is, "i" the inline-style snippet (nothing to fetch before the headline), and
+// "h" the linked snippet with its stylesheet also linked in the page's head.
+// In Chromium a stylesheet link in the body holds the parser (and so the
+// headline after it) until it loads; linked in the head, it holds the page's
+// own first paint instead.
 const widgetCss = readdirSync(dist).find((n) => /^article-widget-[0-9a-f]+\.css$/.test(n));
+const PRERENDERED = ["p", "i", "h"];
 function paintPage(kind) {
-  const body = kind === "p" ? snippet : `<article-widget src="/data/seed.json" layout="article" lang="vi"></article-widget>`;
+  const body = { p: snippet, h: snippet, i: snippetInline }[kind] ??
+    `<article-widget src="/data/seed.json" layout="article" lang="vi"></article-widget>`;
   const impl = kind === "b" ? "b" : "w";
-  const head = kind === "p" ? `<link rel="stylesheet" href="/w/${widgetCss}">\n` : "";
+  const head = kind === "h" ? `<link rel="stylesheet" href="/w/${widgetCss}">\n` : "";
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${kind} first headline</title>
 ${head}${headlineWatch}
 <script type="module" src="/${impl}/article-widget.js"></script></head>
@@ -133,7 +145,7 @@ const handler = (req, res) => {
   // feed's URL (/data/) or, for a feed inlined in the page, the page's (/w/, /b/).
   if (/^images\/[\w.-]+$/.test(name)) return send(200, readFileSync(join(root, "sample", name)), typeOf(name), "max-age=3600");
   if (impl === "b" && name === "article-widget.js") return send(200, baselineJs, "text/javascript", "max-age=300");
-  if ((impl === "p" || impl === "w" || impl === "b") && name === "first-headline.html" && snippet) {
+  if ([...PRERENDERED, "w", "b"].includes(impl) && name === "first-headline.html" && snippet) {
     return send(200, paintPage(impl), "text/html; charset=utf-8");
   }
   const scenario = name.replace(/\.html$/, "");
@@ -244,19 +256,23 @@ async function heap(impl) {
 }
 const heaps = PAINT_ONLY ? null : { w: await heap("w"), b: await heap("b") };
 
-// Time to the first headline paint, cold: pre-rendered, client-rendered, baseline.
-const paints = { p: [], w: [], b: [], fcp: [] };
+// Time to the first headline paint, cold: pre-rendered (linked, inline, linked
+// also in the head), client-rendered, baseline; and each pre-rendered page's FCP.
+const paints = { p: [], i: [], h: [], w: [], b: [], fcp: { p: [], i: [], h: [], w: [], b: [] }, painted: { p: [], i: [], h: [], w: [], b: [] } };
 if (snippet) {
+  const kinds = [...PRERENDERED, "w", "b"];
   for (let run = 0; run < RUNS; run++) {
-    for (const kind of run % 2 === 0 ? ["p", "w", "b"] : ["b", "w", "p"]) {
+    for (const kind of run % 2 === 0 ? kinds : [...kinds].reverse()) {
       const context = await browser.newContext();
       const p = await context.newPage();
       await p.goto(`${origin}/${kind}/first-headline.html`);
       await p.waitForFunction(() => window.__headlineAt !== undefined, null, { timeout: 30_000 });
       paints[kind].push(await p.evaluate(() => window.__headlineAt));
-      if (kind === "p") {
-        paints.fcp.push(await p.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN));
-      }
+      paints.fcp[kind].push(await p.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN));
+      const painted = await p.waitForFunction(
+        () => window.__lcp.find(([at, own]) => !own && at >= window.__headlineAt)?.[0], null, { timeout: 5_000 },
+      ).then((handle) => handle.jsonValue(), () => NaN);
+      paints.painted[kind].push(painted);
       await context.close();
     }
   }
@@ -282,7 +298,7 @@ const size = { w: sizes(widgetFiles), b: sizes([Buffer.from(baselineJs)]) };
 // ---- report ----
 
 const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
@@ -290,8 +306,11 @@ const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const ratio = (w, b) => `${(w / b).toFixed(2)}×`;
 if (PAINT_ONLY) {
   const m = (xs) => ms(median(xs));
-  console.log(`first headline, ${RUNS} runs, medians: pre-rendered ${m(paints.p)} (page FCP ${m(paints.fcp)}), ` +
-    `client-rendered ${m(paints.w)}, baseline ${m(paints.b)}`);
+  const late = (k) => paints.painted[k].map((at, i) => at - paints.fcp[k][i]);
+  const row = (k) => `${m(paints[k])} / ${m(paints.painted[k])} / ${m(paints.fcp[k])} / ${m(late(k))}`;
+  console.log(`first headline, ${RUNS} runs, medians (headline laid out / headline painted / page FCP / painted after FCP):\n` +
+    `  pre-rendered, inline style: ${row("i")}\n  pre-rendered, linked: ${row("p")}\n` +
+    `  pre-rendered, linked, also in the head: ${row("h")}\n  client-rendered: ${row("w")}\n  baseline: ${row("b")}`);
   process.exit(0);
 }
 const labels = {
@@ -349,17 +368,23 @@ ${table}
 ${snippet ? `## Time to the first headline paint
 
 The seed article, cold (a fresh context): from navigation start to the frame in
-which the first headline is laid out, polled every frame. Pre-rendered: the
-snippet of \`article-widget render\` in the page (its text is in the HTML), its
-stylesheet also linked in the page's head as README's "Pre-rendering" recommends,
-the widget then taking it over; client-rendered: the widget alone; baseline: the
-vanilla-JS element. ${RUNS} runs each; medians.
+which the first headline is laid out, polled every frame; when that headline
+was painted (its largest-contentful-paint entry), the page's own first
+contentful paint (a paragraph before the widget), and the headline's paint
+after it (0 ms: the headline is in the page's first paint). Pre-rendered: the snippet of \`article-widget render\` in
+the page (its text is in the HTML), the widget then taking it over: with
+\`--style inline\`; with the default \`--style link\` in the page as it is; and
+linked, with the same stylesheet also linked in the page's head.
+Client-rendered: the widget alone; baseline: the vanilla-JS element. ${RUNS} runs
+each; medians.
 
-| page | first headline | / baseline |
-| --- | ---: | ---: |
-| pre-rendered (the page's own first contentful paint: ${ms(median(paints.fcp))}) | ${ms(median(paints.p))} | ${ratio(median(paints.p), median(paints.b))} |
-| client-rendered | ${ms(median(paints.w))} | ${ratio(median(paints.w), median(paints.b))} |
-| vanilla-JS baseline | ${ms(median(paints.b))} | 1.00× |
+| page | first headline laid out | painted | page's first contentful paint | painted after it | / baseline (laid out) |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| pre-rendered, \`--style inline\` | ${ms(median(paints.i))} | ${ms(median(paints.painted.i))} | ${ms(median(paints.fcp.i))} | ${ms(median(paints.painted.i.map((at, i) => at - paints.fcp.i[i])))} | ${ratio(median(paints.i), median(paints.b))} |
+| pre-rendered, \`--style link\` | ${ms(median(paints.p))} | ${ms(median(paints.painted.p))} | ${ms(median(paints.fcp.p))} | ${ms(median(paints.painted.p.map((at, i) => at - paints.fcp.p[i])))} | ${ratio(median(paints.p), median(paints.b))} |
+| pre-rendered, linked, also in the head | ${ms(median(paints.h))} | ${ms(median(paints.painted.h))} | ${ms(median(paints.fcp.h))} | ${ms(median(paints.painted.h.map((at, i) => at - paints.fcp.h[i])))} | ${ratio(median(paints.h), median(paints.b))} |
+| client-rendered | ${ms(median(paints.w))} | ${ms(median(paints.painted.w))} | ${ms(median(paints.fcp.w))} | ${ms(median(paints.painted.w.map((at, i) => at - paints.fcp.w[i])))} | ${ratio(median(paints.w), median(paints.b))} |
+| vanilla-JS baseline | ${ms(median(paints.b))} | ${ms(median(paints.painted.b))} | ${ms(median(paints.fcp.b))} | ${ms(median(paints.painted.b.map((at, i) => at - paints.fcp.b[i])))} | 1.00× |
 
 ` : ""}## Memory after mount/unmount cycles
 

@@ -18,10 +18,10 @@ const STRICT_CSP =
 const HEADLINE =
   "Lạng Sơn: Bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các luận điệu sai trái, thù địch trong tình hình mới";
 
-/** A snippet for the feed text `feed` with these attributes. */
-function render(feed, attributes, base = `${ORIGIN}/sample/feed.json`) {
+/** A snippet for the feed text `feed` with these attributes, its stylesheet linked or inline. */
+function render(feed, attributes, base = `${ORIGIN}/sample/feed.json`, style = "link") {
   const pairs = Object.entries(attributes).map(([k, v]) => `${k}=${v}`);
-  const args = ["render", "-", ...pairs, "--assets", "/"];
+  const args = ["render", "-", ...pairs, "--assets", "/", "--style", style];
   if (base) args.push("--base", base);
   return execFileSync(BIN, args, { input: feed, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
 }
@@ -461,4 +461,133 @@ test("every XSS vector in every field of a pre-rendered widget: nothing runs, JS
     expect(dialogs).toEqual([]);
     await context.close();
   }
+});
+
+test.describe("inline-style snippets on a strict-CSP page", () => {
+  // The policy a partner writes from `render --csp`: the widget's script and
+  // wasm, and for styles 'self' and the hash of the snippets' <style>.
+  const printed = execFileSync(BIN, ["render", "--csp", "--assets", "/"], { encoding: "utf8" }).trim();
+  const CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ${printed}`;
+  const article = { id: "a", layout: "article", item: "0", lang: "vi" };
+  const list = { id: "l", layout: "list", limit: "3", "heading-level": "3", lang: "vi" };
+  const body = (style) => `<div>${render(sample, article, undefined, style)}</div><div>${render(sample, list, undefined, style)}</div>`;
+  // What the stylesheet decides for the headlines and the frame.
+  const looks = (p) =>
+    p.evaluate(() =>
+      ["a", "l"].map((id) => {
+        const root = document.getElementById(id).shadowRoot;
+        const h = getComputedStyle(root.querySelector("[part=headline]"));
+        const aw = getComputedStyle(root.querySelector(".aw"));
+        const box = root.querySelector("[part=headline]").getBoundingClientRect();
+        return [h.fontWeight, h.fontSize, h.lineHeight, h.color, aw.paddingTop, aw.borderTopWidth, Math.round(box.height)];
+      }),
+    );
+
+  test("the printed policy allows the inline style, with JavaScript off, as the link is", async ({ browser }) => {
+    expect(printed).toMatch(/^style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='$/);
+    const seen = {};
+    for (const [style, policy] of [
+      ["link", CSP],
+      ["inline", CSP],
+      // The control: without the hash the policy refuses the style element.
+      ["inline", CSP.replace(/ 'sha256-[^']+'/, "")],
+    ]) {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const p = await context.newPage();
+      const refused = [];
+      p.on("console", (m) => /Content Security Policy/.test(m.text()) && refused.push(m.text()));
+      const path = `/e2e/prerendered-${style}-${policy === CSP ? "hash" : "nohash"}.html`;
+      await serve(p, path, hostPage(body(style), { script: false }), { "content-security-policy": policy });
+      await p.goto(path);
+      await expect(p.locator("#a [part=headline]")).toHaveText(HEADLINE);
+      const shadow = await p.evaluate(() =>
+        ["a", "l"].map((id) => {
+          const root = document.getElementById(id).shadowRoot;
+          return [root.querySelectorAll("style").length, root.querySelectorAll("link").length];
+        }),
+      );
+      expect(shadow).toEqual(Array(2).fill(style === "inline" ? [1, 0] : [0, 1]));
+      if (policy === CSP) {
+        seen[style] = await looks(p);
+        expect(refused).toEqual([]);
+        if (style === "inline") {
+          await p.locator("#a").screenshot({ path: `${SHOTS}prerendered-inline-nojs-article.png` });
+        }
+      } else {
+        // Unstyled: the page's default padding and weight, and the refusal reported.
+        expect((await looks(p))[0][4]).toBe("0px");
+        await expect.poll(() => refused.length).toBeGreaterThan(0);
+      }
+      await context.close();
+    }
+    expect(seen.inline).toEqual(seen.link);
+    expect(seen.link[0][0]).toBe("700");
+    expect(seen.link[0][4]).toBe("16px");
+  });
+
+  test("with JavaScript on, styled before the wasm, taken over identically, no violation", async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.sample}`));
+    });
+    await page.addInitScript(OBSERVE);
+    const stylesheets = [];
+    page.on("request", (r) => r.url().endsWith(".css") && stylesheets.push(r.url()));
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route("**/*_bg.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await serve(page, "/e2e/prerendered-inline.csp.html", hostPage(body("inline")), { "content-security-policy": CSP });
+    await page.goto("/e2e/prerendered-inline.csp.html");
+    const a = page.locator("#a");
+    await expect(a.locator("[part=headline]")).toBeVisible();
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll("article-widget")].every((el) =>
+        [...el.shadowRoot.querySelectorAll("img")].every((i) => i.complete))))
+      .toBe(true);
+    const styled = await looks(page);
+    expect(styled[0][0]).toBe("700");
+    expect(styled[0][4]).toBe("16px");
+    // Nothing fetched for the snapshots' styles.
+    expect(stylesheets).toEqual([]);
+    const shot = (id, when) =>
+      page.locator(`#${id}`).screenshot({ animations: "disabled", path: `${SHOTS}prerendered-inline-${id}-${when}.png` });
+    const before = [await shot("a", "before"), await shot("l", "before")];
+    await page.evaluate(() => {
+      window.__since = performance.now();
+      window.__cls = 0;
+    });
+    release();
+    await ready(a);
+    await ready(page.locator("#l"));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const cls = await page.evaluate(() => window.__cls);
+    // The snapshot and its <style> are gone; the widget's adopted sheet styles the same.
+    expect(
+      await page.evaluate(() =>
+        ["a", "l"].map((id) => {
+          const root = document.getElementById(id).shadowRoot;
+          return [root.children.length, root.querySelectorAll("style, link").length];
+        }),
+      ),
+    ).toEqual([[1, 0], [1, 0]]);
+    expect(await looks(page)).toEqual(styled);
+    const after = [await shot("a", "after"), await shot("l", "after")];
+    // Compared on a blank page: this one's policy refuses the data: URLs.
+    const blank = await page.context().newPage();
+    expect(await difference(blank, before[0], after[0])).toBeNull();
+    expect(await difference(blank, before[1], after[1])).toBeNull();
+    expect(cls).toBe(0);
+    expect(await page.evaluate(() => window.__violations)).toEqual([]);
+    expect((await page.evaluate(() => window.__events)).sort()).toEqual([
+      ["article-widget:ready", "a"],
+      ["article-widget:ready", "l"],
+    ]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -3,14 +3,15 @@
 //!
 //! The snippet holds a declarative shadow root with the same Yew components
 //! the browser renders (`ArticleSnapshot`, through Yew's `ServerRenderer`,
-//! which escapes every text and attribute), a link to the hashed stylesheet
-//! `make build` writes to `dist/`, and, for an element without `src`, the
+//! which escapes every text and attribute), the widget's stylesheet (a link
+//! to the hashed copy `make build` writes to `dist/`, or inline), and, for an element without `src`, the
 //! feed itself as the element's data island. Readers see the articles before
 //! any script runs; the widget takes the root over when it starts.
 
 mod feed;
 mod fetch;
 mod snippet;
+mod style;
 #[cfg(test)]
 mod tests;
 
@@ -25,6 +26,7 @@ use article_widget::ArticleWidgetProps;
 use yew::LocalServerRenderer;
 
 pub use snippet::stylesheet_name;
+pub use style::Style;
 
 /// Pre-renders an <article-widget> into declarative shadow DOM.
 ///
@@ -39,6 +41,8 @@ pub use snippet::stylesheet_name;
 ///   article-widget render sample/feed.json layout=list limit=4 lang=vi \
 ///     --assets https://cdn.example/article-widget/ > latest.html
 ///   article-widget render https://news.example/feed.json layout=article lang=vi
+///   article-widget render feed.json layout=article --style inline
+///   article-widget render --csp --assets https://cdn.example/article-widget/
 ///
 /// A URL is fetched as the feed service fetches (`serve`): 10 s in all, at
 /// most 5 redirects, at most 5 MB, a feed's Content-Type (not a web page).
@@ -52,8 +56,8 @@ pub struct Args {
     /// redirects and 5 MB, a feed's Content-Type), from any host, this
     /// machine and the private network included: you chose it. Its relative
     /// URLs resolve against where it was found.
-    #[arg(value_name = "FEED")]
-    feed: PathBuf,
+    #[arg(value_name = "FEED", required_unless_present = "csp")]
+    feed: Option<PathBuf>,
     /// The element's attributes as NAME=VALUE: src, layout, item, limit,
     /// lang, time-zone, theme, refresh, heading-level, target (and id, class,
     /// data-*, aria-* for the page's own use). Without
@@ -71,6 +75,19 @@ pub struct Args {
     /// this followed by the hashed stylesheet's name.
     #[arg(long, value_name = "URL", default_value = "")]
     assets: String,
+    /// How the shadow root gets the widget's stylesheet: `link` (the hashed
+    /// stylesheet under `--assets`: smaller HTML, one request every page
+    /// caches, but the headline paints only once it has loaded) or `inline`
+    /// (the same bytes in a `<style>`: nothing is fetched before the
+    /// headline paints; a strict CSP allows it by the hash `--csp` prints).
+    #[arg(long, value_enum, default_value_t = Style::Link)]
+    style: Style,
+    /// Print the `style-src` sources a page with a strict Content Security
+    /// Policy needs for this release's snippets, both styles, and exit: the
+    /// origin of `--assets` ('self' when relative) for `link`, the SHA-256
+    /// hash of the inline `<style>` text for `inline`. No feed is read.
+    #[arg(long)]
+    csp: bool,
     /// Write the snippet to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -124,8 +141,11 @@ pub enum RenderError {
 
 /// Runs `article-widget render`.
 pub fn run(args: &Args) -> Result<(), RenderError> {
+    let Some(feed) = args.feed.as_ref().filter(|_| !args.csp) else {
+        return output(args, &format!("{}\n", style::csp(&args.assets)));
+    };
     let attributes = attributes(&args.attributes)?;
-    let name = args.feed.to_string_lossy();
+    let name = feed.to_string_lossy();
     let (text, fetched_from) = if fetch::is_url(&name) {
         let base = match &args.base {
             Some(base) => Some(
@@ -143,16 +163,21 @@ pub fn run(args: &Args) -> Result<(), RenderError> {
             })?;
         (text, Some(url.to_string()))
     } else {
-        let text = read(&args.feed).map_err(|source| RenderError::Read {
-            path: args.feed.display().to_string(),
+        let text = read(feed).map_err(|source| RenderError::Read {
+            path: feed.display().to_string(),
             source,
         })?;
         (text, None)
     };
     let base = args.base.as_deref().or(fetched_from.as_deref());
-    let html = render(&text, &attributes, base, &args.assets)?;
+    let html = render(&text, &attributes, base, &args.assets, args.style)?;
+    output(args, &html)
+}
+
+/// Writes `html` where `--output` says, else to standard output.
+fn output(args: &Args, html: &str) -> Result<(), RenderError> {
     let written = match &args.output {
-        Some(file) => std::fs::write(file, &html).map_err(|source| (file.display(), source)),
+        Some(file) => std::fs::write(file, html).map_err(|source| (file.display(), source)),
         None => io::stdout()
             .lock()
             .write_all(html.as_bytes())
@@ -166,15 +191,16 @@ pub fn run(args: &Args) -> Result<(), RenderError> {
 
 /// The snippet for a feed's `text` and the element's `attributes` (name,
 /// value; in the order given), with relative URLs resolved against `base`
-/// and the stylesheet under `assets`. Values the element ignores are
+/// and the stylesheet under `assets` or inline, as `style` says. Values the element ignores are
 /// reported on standard error, as the browser's widget warns in its console.
 pub fn render(
     text: &str,
     attributes: &[(String, String)],
     base: Option<&str>,
     assets: &str,
+    style: Style,
 ) -> Result<String, RenderError> {
-    let (html, warnings) = snippet_of(text, attributes, base, assets)?;
+    let (html, warnings) = snippet_of(text, attributes, base, assets, style)?;
     for warning in warnings {
         eprintln!("{warning}");
     }
@@ -189,6 +215,7 @@ pub fn snippet_of(
     attributes: &[(String, String)],
     base: Option<&str>,
     assets: &str,
+    style: Style,
 ) -> Result<(String, Vec<String>), RenderError> {
     let get = |name: &str| {
         attributes
@@ -213,12 +240,12 @@ pub fn snippet_of(
             .render(),
     );
     let island = embedded.then(|| snippet::island(text));
-    let html = snippet::snippet(
-        attributes,
-        &format!("{assets}{}", stylesheet_name()),
-        &markup,
-        island.as_deref(),
-    );
+    let href = format!("{assets}{}", stylesheet_name());
+    let sheet = match style {
+        Style::Link => snippet::Sheet::Link(&href),
+        Style::Inline => snippet::Sheet::Inline(style::inline_text()),
+    };
+    let html = snippet::snippet(attributes, sheet, &markup, island.as_deref());
     Ok((html, warnings))
 }
 

@@ -131,6 +131,29 @@ async fn island_1_embeds_the_feed_instead_of_pointing_at_the_service() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn style_inline_carries_the_stylesheet_instead_of_linking_it() {
+    let upstream = FaultServer::start().await;
+    let service = Service::before(&upstream, &["--assets", "https://cdn.example/aw/"]);
+    let src = format!("{}/feed?items=2&title=Tin&t=style", upstream.origin);
+    let inline = get(&render_url(&service, &src, "&layout=list&style=inline")).await;
+    assert_eq!(inline.status, 200, "{}", inline.body);
+    let style = format!("<style>{}</style>", article_widget::STYLESHEET);
+    assert!(inline.body.contains(&style), "{}", inline.body);
+    assert!(!inline.body.contains("<link"), "{}", inline.body);
+    assert!(inline.body.contains("Tin f1"), "{}", inline.body);
+    // The same feed linked: a snippet of its own, not the inline one cached.
+    let linked = get(&render_url(&service, &src, "&layout=list")).await;
+    assert_eq!(linked.status, 200, "{}", linked.body);
+    assert!(!linked.body.contains("<style"), "{}", linked.body);
+    let href = format!(
+        "<link rel=\"stylesheet\" href=\"https://cdn.example/aw/{}\">",
+        stylesheet()
+    );
+    assert!(linked.body.contains(&href), "{}", linked.body);
+    assert_ne!(inline.header("etag"), linked.header("etag"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_attributes_and_origins_are_refused_before_any_fetch() {
     let upstream = FaultServer::start().await;
     let service = Service::before(&upstream, &[]);
@@ -140,6 +163,7 @@ async fn bad_attributes_and_origins_are_refused_before_any_fetch() {
         ("&theme=pink", "theme"),
         ("&onclick=alert(1)", "onclick"),
         ("&island=maybe", "island"),
+        ("&style=embedded", "style"),
     ] {
         let answer = get(&render_url(&service, &src, rest)).await;
         assert_eq!(answer.status, 400, "{rest}: {}", answer.body);

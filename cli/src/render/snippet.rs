@@ -1,6 +1,6 @@
 //! The snippet's own markup around Yew's: the host element with its
-//! attributes, the declarative shadow root with the stylesheet link, and the
-//! data island. Everything from outside is escaped here; Yew escapes the rest.
+//! attributes, the declarative shadow root with the stylesheet (linked or
+//! inline), and the data island. Everything from outside is escaped here; Yew escapes the rest.
 
 use std::fmt::Write;
 
@@ -19,11 +19,21 @@ pub fn stylesheet_name() -> String {
     name
 }
 
+/// The stylesheet in the snippet's shadow root.
+#[derive(Debug, Clone, Copy)]
+pub enum Sheet<'a> {
+    /// A `<link rel="stylesheet">` to this URL.
+    Link(&'a str),
+    /// A `<style>` with this text: the crate's own stylesheet, which holds no
+    /// `</` (a test checks), so nothing in it can end the element.
+    Inline(&'a str),
+}
+
 /// `<article-widget …>` with the shadow root holding `markup` (already
 /// escaped by Yew) and, when given, the data island.
 pub fn snippet(
     attributes: &[(String, String)],
-    stylesheet: &str,
+    stylesheet: Sheet<'_>,
     markup: &str,
     island: Option<&str>,
 ) -> String {
@@ -36,11 +46,20 @@ pub fn snippet(
     out.push_str(" data-prerendered");
     // The wrapping <div> stands where the widget mounts its app, so the
     // stylesheet applies to the same tree.
-    let _ = write!(
-        out,
-        "><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div>{markup}</div></template>",
-        escape_attribute(stylesheet)
-    );
+    out.push_str("><template shadowrootmode=\"open\">");
+    match stylesheet {
+        Sheet::Link(href) => {
+            let _ = write!(
+                out,
+                "<link rel=\"stylesheet\" href=\"{}\">",
+                escape_attribute(href)
+            );
+        }
+        Sheet::Inline(text) => {
+            let _ = write!(out, "<style>{text}</style>");
+        }
+    }
+    let _ = write!(out, "<div>{markup}</div></template>");
     if let Some(island) = island {
         let _ = write!(out, "<script type=\"application/json\">{island}</script>");
     }
@@ -110,7 +129,7 @@ mod tests {
     fn attributes_are_quoted_and_escaped() {
         let html = snippet(
             &[("lang".into(), "\"><script>x</script>&".into())],
-            "https://cdn.example/a\".css",
+            Sheet::Link("https://cdn.example/a\".css"),
             "<div class=\"aw\"></div>",
             Some("[]"),
         );
@@ -120,6 +139,25 @@ mod tests {
              <template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"https://cdn.example/a&quot;.css\">\
              <div><div class=\"aw\"></div></div></template><script type=\"application/json\">[]</script></article-widget>\n"
         );
+    }
+
+    #[test]
+    fn an_inline_snippet_has_the_style_element_and_no_link() {
+        let text = crate::render::style::inline_text();
+        let html = snippet(&[], Sheet::Inline(text), "<p>x</p>", None);
+        assert_eq!(
+            html,
+            format!(
+                "<article-widget data-prerendered><template shadowrootmode=\"open\">\
+                 <style>{text}</style><div><p>x</p></div></template></article-widget>\n"
+            )
+        );
+        assert!(!html.contains("<link"));
+        // The style element ends where the snippet ends it, and nowhere before.
+        let start = html.find("<style>").unwrap() + "<style>".len();
+        let end = html[start..].find("</").unwrap() + start;
+        assert_eq!(&html[start..end], text);
+        assert!(html[end..].starts_with("</style><div>"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use serde_json::{json, Value};
 
-use super::{render, stylesheet_name};
+use super::{render, stylesheet_name, Style};
 
 /// An element: its name, its attributes and the text directly inside it.
 type Element = (String, Vec<(String, String)>, String);
@@ -63,6 +63,7 @@ fn a_list_snippet_holds_the_articles_the_stylesheet_and_the_feed() {
         &attributes(&[("layout", "list"), ("limit", "2"), ("lang", "vi")]),
         Some("https://news.example/"),
         "/assets/",
+        Style::Link,
     )
     .unwrap();
     assert!(html.starts_with(
@@ -100,6 +101,7 @@ fn with_src_the_widget_fetches_and_there_is_no_island() {
         ]),
         None,
         "",
+        Style::Link,
     )
     .unwrap();
     let all = elements(&html);
@@ -110,6 +112,35 @@ fn with_src_the_widget_fetches_and_there_is_no_island() {
             "src".into(),
             "https://news.example/images/hoi-nghi.svg".into()
         ))));
+}
+
+#[test]
+fn an_inline_snippet_carries_the_stylesheet_and_the_same_articles() {
+    let text = std::fs::read_to_string("../sample/feed.json").unwrap();
+    let attrs = attributes(&[("layout", "list"), ("limit", "2"), ("lang", "vi")]);
+    let snippet = |style| render(&text, &attrs, Some("https://news.example/"), "/a/", style);
+    let (linked, inline) = (
+        snippet(Style::Link).unwrap(),
+        snippet(Style::Inline).unwrap(),
+    );
+    let all = elements(&inline);
+    assert!(!all.iter().any(|(n, _, _)| n == "link"));
+    // Read back as a browser's parser reads it: one <style>, inside the
+    // shadow root's template, whose text is the whole stylesheet (the text
+    // the CSP hash is over).
+    let styles: Vec<_> = all.iter().filter(|(n, _, _)| n == "style").collect();
+    assert_eq!(styles.len(), 1);
+    assert_eq!(styles[0].2, article_widget::STYLESHEET);
+    let template = all.iter().position(|(n, _, _)| n == "template").unwrap();
+    let style = all.iter().position(|(n, _, _)| n == "style").unwrap();
+    assert!(style > template);
+    // Everything else is the linked snippet's.
+    let rest = |all: Vec<Element>| -> Vec<Element> {
+        all.into_iter()
+            .filter(|(n, _, _)| n != "link" && n != "style")
+            .collect()
+    };
+    assert_eq!(rest(all), rest(elements(&linked)));
 }
 
 fn payloads(file: &str) -> Vec<String> {
@@ -169,6 +200,7 @@ fn no_corpus_vector_leaves_script_handlers_or_javascript_urls() {
             &attributes(&[("layout", layout), ("limit", "100")]),
             None,
             "",
+            Style::Link,
         );
         snippets.push((feed, html));
     }
@@ -254,6 +286,7 @@ fn what_the_server_cannot_know_is_neutral_and_marked() {
             &attributes(&[("layout", "article"), ("item", "0"), (name, value)]),
             Some("https://news.example/"),
             "",
+            Style::Link,
         )
         .unwrap();
         let all = elements(&html);

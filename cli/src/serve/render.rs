@@ -8,7 +8,8 @@
 //! written on the snippet's host element in the order given. The snippet's
 //! `src` is the service's own `/v1/feed?src=…`, so the widget's takeover
 //! fetches through the service; with `island=1` the feed is embedded as the
-//! element's data island instead. Snippets are kept in a second bytes-bounded
+//! element's data island instead; `style=inline` puts the stylesheet in the
+//! snippet (as `render --style inline`). Snippets are kept in a second bytes-bounded
 //! cache, keyed by the feed copy's `ETag` and the parameters.
 
 use std::sync::Arc;
@@ -76,6 +77,8 @@ struct Request {
     src: Url,
     /// Embed the feed instead of pointing the widget at the service.
     island: bool,
+    /// Link the stylesheet or carry it inline.
+    style: crate::render::Style,
     /// The element's attributes other than `src`, in the order given.
     attributes: Vec<(String, String)>,
 }
@@ -147,9 +150,10 @@ fn snippet(
     feed_url: &str,
 ) -> Result<Arc<Rendered>, FetchError> {
     let mut key = format!(
-        "{}\n{feed_url}\n{}",
+        "{}\n{feed_url}\n{}\n{}",
         entry.etag.to_str().unwrap_or(""),
-        request.island
+        request.island,
+        request.style
     );
     for (name, value) in &request.attributes {
         key.push('\n');
@@ -183,11 +187,12 @@ fn rendered(
     attributes.extend(request.attributes.iter().cloned());
     // The feed's URLs are absolute already; its next page is relative to
     // the service's `/v1/feed`.
-    let (html, _warnings) = crate::render::snippet_of(&text, &attributes, Some(feed_url), assets)
-        .map_err(|error| match error {
-        crate::render::RenderError::Format(error) => FetchError::Format(error),
-        other => FetchError::Internal(other.to_string()),
-    })?;
+    let (html, _warnings) =
+        crate::render::snippet_of(&text, &attributes, Some(feed_url), assets, request.style)
+            .map_err(|error| match error {
+                crate::render::RenderError::Format(error) => FetchError::Format(error),
+                other => FetchError::Internal(other.to_string()),
+            })?;
     let digest = Sha256::digest(html.as_bytes());
     let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
     Ok(Rendered {
@@ -228,6 +233,7 @@ fn parse(query: Option<&str>) -> Result<Request, Problem> {
             .with("attribute", attribute)
     };
     let mut island = false;
+    let mut style = crate::render::Style::Link;
     let mut attributes: Vec<(String, String)> = Vec::new();
     let mut seen = Vec::new();
     for (name, value) in url::form_urlencoded::parse(query.unwrap_or("").as_bytes()) {
@@ -247,6 +253,7 @@ fn parse(query: Option<&str>) -> Result<Request, Problem> {
                     }
                 }
             }
+            "style" => style = value.parse().map_err(|e| bad(format!("{e}"), "style"))?,
             _ => {
                 let (name, value) = crate::render::attribute(&name, &value)
                     .map_err(|error| bad(error.to_string(), &lower))?;
@@ -265,6 +272,7 @@ fn parse(query: Option<&str>) -> Result<Request, Problem> {
     Ok(Request {
         src,
         island,
+        style,
         attributes,
     })
 }
@@ -281,6 +289,7 @@ mod tests {
         .unwrap();
         assert_eq!(request.src.as_str(), "https://a.example/f");
         assert!(!request.island);
+        assert_eq!(request.style, crate::render::Style::Link);
         assert_eq!(
             request.attributes,
             [
@@ -294,12 +303,20 @@ mod tests {
                 .unwrap()
                 .island
         );
+        assert_eq!(
+            parse(Some("src=https%3A%2F%2Fa.example%2F&style=inline"))
+                .unwrap()
+                .style,
+            crate::render::Style::Inline
+        );
         for bad in [
             "src=https%3A%2F%2Fa.example%2F&limit=abc",
             "src=https%3A%2F%2Fa.example%2F&limit=0",
             "src=https%3A%2F%2Fa.example%2F&theme=pink",
             "src=https%3A%2F%2Fa.example%2F&onclick=x",
             "src=https%3A%2F%2Fa.example%2F&island=yes",
+            "src=https%3A%2F%2Fa.example%2F&style=embedded",
+            "src=https%3A%2F%2Fa.example%2F&style=inline&style=link",
             "src=https%3A%2F%2Fa.example%2F&lang=vi&lang=en",
             "layout=list",
         ] {
