@@ -131,6 +131,13 @@ pub fn failure_message(locale: &str, error: &LoadError) -> String {
         | LoadError::NotJson { .. }
         | LoadError::Empty
         | LoadError::NotUtf8 { .. } => words.format.to_owned(),
+        LoadError::Service { kind, status, .. } => match *kind {
+            "timeout" => words.timeout.to_owned(),
+            "http" => words.http.replace("{status}", &status.to_string()),
+            "too-large" => words.too_large.to_owned(),
+            "format" => words.format.to_owned(),
+            _ => words.network.to_owned(),
+        },
     }
 }
 

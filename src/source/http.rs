@@ -14,7 +14,7 @@ use web_sys::{
     RequestCredentials,
 };
 
-use super::{early, pages, policy, Document, Policy};
+use super::{early, pages, policy, problem, Document, Policy};
 use crate::error::LoadError;
 
 /// What the server answered.
@@ -117,11 +117,16 @@ async fn request(
         return Ok(Answer::NotModified);
     }
     if !response.ok() {
+        let problem = if problem::is_problem(headers.get("content-type").as_deref()) {
+            read_problem(&response).await
+        } else {
+            None
+        };
         return Err(Failure {
-            error: LoadError::Http {
+            error: problem.unwrap_or_else(|| LoadError::Http {
                 status: response.status(),
                 status_text: crate::text::clip(&response.status_text(), 80),
-            },
+            }),
             retry_after: headers.get("retry-after"),
         });
     }
@@ -144,6 +149,12 @@ async fn request(
         next_page,
         storable: policy::storable(headers.get("cache-control").as_deref()),
     }))
+}
+
+/// The feed service's problem document, as the error it names.
+async fn read_problem(response: &Response) -> Option<LoadError> {
+    let bytes = read_body(response, problem::MAX_BYTES).await.ok()?;
+    problem::error(response.status(), &decode(bytes).ok()?)
 }
 
 /// The body, read chunk by chunk so that a document over `max` bytes is cut
