@@ -120,7 +120,9 @@ const handler = (req, res) => {
   const [, impl, ...rest] = url.pathname.split("/");
   const name = rest.join("/");
   if (impl === "data" && data[name]) return send(200, data[name], "application/json");
-  if (impl === "data" && /^images\/[\w.-]+$/.test(name)) return send(200, readFileSync(join(root, "sample", name)), typeOf(name), "max-age=3600");
+  // The sample's images, wherever a relative URL resolves them: against the
+  // feed's URL (/data/) or, for a feed inlined in the page, the page's (/w/, /b/).
+  if (/^images\/[\w.-]+$/.test(name)) return send(200, readFileSync(join(root, "sample", name)), typeOf(name), "max-age=3600");
   if (impl === "b" && name === "article-widget.js") return send(200, baselineJs, "text/javascript", "max-age=300");
   if ((impl === "p" || impl === "w" || impl === "b") && name === "first-headline.html" && snippet) {
     return send(200, paintPage(impl), "text/html; charset=utf-8");

@@ -94,7 +94,12 @@ for (const { name, attrs } of cases) {
       expect((await heights(page))[0].height, "the skeleton has the reserved height").toBeCloseTo(before[0].height, 0);
       await settled(page, ["ready"]);
       const after = await heights(page);
-      expect(after[0].height, "the articles have the reserved height").toBeCloseTo(before[0].height, 0);
+      if (await page.locator("#w").evaluate((el) => el.hasAttribute("data-fit"))) {
+        // The sample has 4 articles: below the fold, the space of the others is let go.
+        expect(after[0].height, "the articles take no more than the reserved height").toBeLessThanOrEqual(before[0].height + 0.5);
+      } else {
+        expect(after[0].height, "the articles have the reserved height").toBeCloseTo(before[0].height, 0);
+      }
       const shifts = await page.evaluate(() => window.__shifts);
       expect(await layoutShift(page), JSON.stringify(shifts)).toBeLessThanOrEqual(CLS_LIMIT);
       await page.screenshot({ path: `${SHOTS}shift-${name.replace(/ /g, "-")}-${width}.png`, fullPage: true });
@@ -160,4 +165,44 @@ test("a partner's --aw-reserve is the least height in every state", async ({ pag
   expect((await heights(page))[0].height).toBeCloseTo(1500, 0);
   await settled(page, ["ready"]);
   expect((await heights(page))[0].height).toBeGreaterThanOrEqual(1500);
+});
+
+/** The blank height inside a widget below its last article (or Load more). */
+const blankBelow = (page) =>
+  page.locator("#w").evaluate((el) => {
+    const root = el.shadowRoot.querySelector(".aw");
+    const boxes = [...root.querySelectorAll("[part~=item], [part~=more]")].map((e) => e.getBoundingClientRect().bottom);
+    return el.getBoundingClientRect().bottom - Math.max(...boxes);
+  });
+
+test("a short feed lets its blank space go once the widget's end is below the fold; nothing in view moves", async ({ page }) => {
+  // 4 articles where 10 were reserved, on a phone: the widget ends below the fold.
+  const widgets = `<article-widget id="w" src="/sample/late-feed.json" layout="list" limit="10" lang="vi" theme="light"></article-widget>`;
+  const { before, release } = await openHeld(page, { width: 412, widgets });
+  release();
+  await settled(page, ["ready"]);
+  await expect(page.locator("#w")).toHaveAttribute("data-fit", "");
+  const after = await heights(page);
+  expect(after[0].height, "shorter than the reserve of 10").toBeLessThan(before[0].height - 200);
+  expect(await blankBelow(page), "no blank rows below the last article").toBeLessThan(80);
+  expect(await layoutShift(page)).toBeLessThanOrEqual(CLS_LIMIT);
+  await page.screenshot({ path: `${SHOTS}shift-short-feed-412.png`, fullPage: true });
+});
+
+test("a short feed whose end is in view keeps its space until the end is below the fold", async ({ page }) => {
+  const widgets = `<article-widget id="w" src="/sample/late-feed.json" layout="list" limit="10" lang="vi" theme="light"></article-widget>`;
+  const { before, release } = await openHeld(page, { width: 412, widgets });
+  // The whole page in view: letting the space go would pull the text below up.
+  await page.setViewportSize({ width: 412, height: 4000 });
+  release();
+  await settled(page, ["ready"]);
+  expect((await heights(page))[0].height).toBeCloseTo(before[0].height, 0);
+  expect(await page.locator("#w").evaluate((el) => el.hasAttribute("data-fit"))).toBe(false);
+  expect(await layoutShift(page)).toBeLessThanOrEqual(CLS_LIMIT);
+  // The reader's window gets shorter: the end is below the fold now.
+  await page.setViewportSize({ width: 412, height: 600 });
+  await expect(page.locator("#w")).toHaveAttribute("data-fit", "");
+  expect((await heights(page))[0].height).toBeLessThan(before[0].height - 200);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await layoutShift(page)).toBeLessThanOrEqual(CLS_LIMIT);
 });

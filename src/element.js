@@ -21,19 +21,31 @@ try {
 }
 
 const wasm = fetch(new URL("./__WASM__", import.meta.url));
+const glue = import("./__GLUE__");
+// Awaited below; a failed import still fails the module there.
+glue.catch(() => {});
 
-// Start the feeds of the widgets already in the page now, while the .wasm
-// downloads and compiles; each widget's first request takes its answer.
-// Reading localStorage throws where storage is refused (sandboxed frames).
-const storage = (() => {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return null;
-  }
-})();
-const early = startEarly(document, storage, CONTRACT.shared, Date.now());
-const { default: init, mount, adoptEarlyRequests } = await import("./__GLUE__");
+// Start the feeds of the widgets already in the page, while the .wasm
+// downloads and compiles; each widget's first request takes its answer. In a
+// task of its own: a page's first localStorage read opens the storage area,
+// which can take 15-20 ms. Reading localStorage throws where storage is
+// refused (sandboxed frames).
+const early = await new Promise((resolve) => {
+  setTimeout(() => {
+    const storage = (() => {
+      try {
+        return globalThis.localStorage;
+      } catch {
+        return null;
+      }
+    })();
+    resolve(startEarly(document, storage, CONTRACT.shared, Date.now()));
+  });
+});
+// The engine's date data, in a task of its own while the .wasm downloads and
+// compiles, rather than inside the first render (see warmDates).
+setTimeout(() => warmDates(dateLocales(document, CONTRACT.shared)));
+const { default: init, mount, adoptEarlyRequests } = await glue;
 await init({ module_or_path: wasm });
 adoptEarlyRequests(early);
 // Compiling and instantiating end one task; the first renders start the next,
@@ -48,7 +60,10 @@ class ArticleWidget extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this._aw) this._aw = mount(this);
+    if (!this._aw) {
+      this._aw = mount(this);
+      this.addEventListener(READY, fitOnceUnseen);
+    }
   }
 
   // A move within one task (disconnect, then connect) keeps the instance; a
@@ -58,6 +73,9 @@ class ArticleWidget extends HTMLElement {
       if (this.isConnected || !this._aw) return;
       const handle = this._aw;
       this._aw = undefined;
+      this.removeEventListener(READY, fitOnceUnseen);
+      this._fit?.disconnect();
+      this._fit = undefined;
       handle.destroy();
     });
   }
@@ -78,6 +96,28 @@ class ArticleWidget extends HTMLElement {
     if (seconds == null) this.removeAttribute("refresh");
     else this.setAttribute("refresh", String(seconds));
   }
+}
+
+const READY = `${CONTRACT.tag}:ready`;
+
+// The space a list or cards widget reserves is as tall as `limit` articles, so
+// that nothing moves while it loads. When the feed has fewer, the rest is
+// blank. Once the articles are shown, data-fit lets that space go
+// (styles/widget.css), but only when doing so can move nothing the reader
+// sees: while the widget's bottom edge is below the viewport, and so is
+// everything after it. A widget whose end is in view keeps its space until
+// the reader scrolls it below the fold again; one scrolled past keeps it.
+function fitOnceUnseen() {
+  if (this._fit || this.hasAttribute("data-fit") || typeof IntersectionObserver !== "function") return;
+  const observer = new IntersectionObserver(([entry]) => {
+    const fold = entry.rootBounds ? entry.rootBounds.bottom : innerHeight;
+    if (entry.boundingClientRect.bottom <= fold) return;
+    this.setAttribute("data-fit", "");
+    observer.disconnect();
+    this._fit = undefined;
+  }, { threshold: [0, 1] });
+  this._fit = observer;
+  observer.observe(this);
 }
 
 /** Fetches the feed again now. */

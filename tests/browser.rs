@@ -407,6 +407,34 @@ extern "C" {
         url: &str,
         now: f64,
     ) -> bool;
+    #[wasm_bindgen(js_name = dateLocales)]
+    fn early_date_locales(root: &web_sys::Document, shared: &wasm_bindgen::JsValue) -> Vec<String>;
+    #[wasm_bindgen(js_name = warmDates)]
+    fn early_warm_dates(locales: Vec<String>);
+}
+
+#[wasm_bindgen_test]
+fn the_entry_module_loads_the_date_data_of_the_languages_the_widgets_write() {
+    let parse = |html: &str| {
+        web_sys::DomParser::new()
+            .unwrap()
+            .parse_from_string(html, web_sys::SupportedType::TextHtml)
+            .unwrap()
+    };
+    let shared = js_sys::Object::new();
+    js_sys::Reflect::set(&shared, &"tag".into(), &"article-widget".into()).unwrap();
+    let page = parse(
+        r#"<html lang="vi"><body><article-widget></article-widget>
+        <article-widget lang="en-GB"></article-widget><article-widget lang=" "></article-widget>
+        <article-widget lang="en-GB"></article-widget><p lang="fr"></p></body></html>"#,
+    );
+    assert_eq!(early_date_locales(&page, &shared), ["vi", "en-GB"]);
+    // No `lang` anywhere: the browser's language, as i18n::page_locale reads it.
+    let bare = parse("<body><article-widget></article-widget></body>");
+    let browser = web_sys::window().unwrap().navigator().language().unwrap();
+    assert_eq!(early_date_locales(&bare, &shared), [browser]);
+    // A tag the engine refuses is skipped, not thrown.
+    early_warm_dates(vec!["vi".into(), "not a tag!".into(), String::new()]);
 }
 
 #[wasm_bindgen_test]
