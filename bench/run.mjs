@@ -1,7 +1,9 @@
 // make bench: the release widget and the vanilla-JS baseline (bench/baseline.js)
 // measured side by side, alternating, in headless Chromium on 127.0.0.1, and
 // written to BENCHMARKS.md as medians and widget / baseline ratios.
-//   node bench/run.mjs [--runs N] [--cycles N] [--no-write] [--serve]
+//   node bench/run.mjs [--runs N] [--cycles N] [--no-write] [--serve] [--paint-only]
+// --paint-only measures the time to the first headline paint alone and prints
+// it (BENCHMARKS.md is left alone).
 import { chromium } from "@playwright/test";
 import { createServer } from "node:http";
 import { execFileSync } from "node:child_process";
@@ -19,6 +21,7 @@ const option = (name, fallback) => {
 };
 const RUNS = option("--runs", 15);
 const CYCLES = option("--cycles", 1000);
+const PAINT_ONLY = args.includes("--paint-only");
 
 // ---- what is served ----
 
@@ -85,11 +88,17 @@ const headlineWatch = `<script>
     else requestAnimationFrame(poll);
   })();
 </script>`;
+// The embed README's "Pre-rendering" recommends: the snippet's stylesheet also
+// linked in the page's head. In Chromium a stylesheet link in the body holds
+// the parser (and so the headline after it) until it loads; linked in the head
+// too, it is loaded before the first paint, which then shows the headline.
+const widgetCss = readdirSync(dist).find((n) => /^article-widget-[0-9a-f]+\.css$/.test(n));
 function paintPage(kind) {
   const body = kind === "p" ? snippet : `<article-widget src="/data/seed.json" layout="article" lang="vi"></article-widget>`;
   const impl = kind === "b" ? "b" : "w";
+  const head = kind === "p" ? `<link rel="stylesheet" href="/w/${widgetCss}">\n` : "";
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${kind} first headline</title>
-${headlineWatch}
+${head}${headlineWatch}
 <script type="module" src="/${impl}/article-widget.js"></script></head>
 <body><p>Trang của đối tác.</p>${body}</body></html>`;
 }
@@ -108,7 +117,7 @@ function page(impl, scenario) {
 <body>${elements}</body></html>`;
 }
 
-const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml" };
+const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".html": "text/html; charset=utf-8", ".svg": "image/svg+xml" };
 const typeOf = (name) => types[name.slice(name.lastIndexOf("."))] || "application/octet-stream";
 
 const handler = (req, res) => {
@@ -177,7 +186,7 @@ async function timeToReady(pageHandle, load) {
 const samples = {};
 const record = (key, value) => (samples[key] ||= []).push(value);
 
-for (let run = 0; run < RUNS; run++) {
+for (let run = 0; run < (PAINT_ONLY ? 0 : RUNS); run++) {
   for (const scenario of Object.keys(scenarios)) {
     // Alternate which implementation goes first, so neither always gets the warmer machine.
     const order = run % 2 === 0 ? ["w", "b"] : ["b", "w"];
@@ -233,7 +242,7 @@ async function heap(impl) {
   await context.close();
   return { after10, after };
 }
-const heaps = { w: await heap("w"), b: await heap("b") };
+const heaps = PAINT_ONLY ? null : { w: await heap("w"), b: await heap("b") };
 
 // Time to the first headline paint, cold: pre-rendered, client-rendered, baseline.
 const paints = { p: [], w: [], b: [], fcp: [] };
@@ -279,6 +288,12 @@ const median = (xs) => {
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const ratio = (w, b) => `${(w / b).toFixed(2)}×`;
+if (PAINT_ONLY) {
+  const m = (xs) => ms(median(xs));
+  console.log(`first headline, ${RUNS} runs, medians: pre-rendered ${m(paints.p)} (page FCP ${m(paints.fcp)}), ` +
+    `client-rendered ${m(paints.w)}, baseline ${m(paints.b)}`);
+  process.exit(0);
+}
 const labels = {
   seed: "seed article, `layout=article`",
   list: "100 of 1000 items, `layout=list`",
@@ -335,8 +350,9 @@ ${snippet ? `## Time to the first headline paint
 
 The seed article, cold (a fresh context): from navigation start to the frame in
 which the first headline is laid out, polled every frame. Pre-rendered: the
-snippet of \`article-widget render\` in the page (its text is in the HTML), the
-widget then taking it over; client-rendered: the widget alone; baseline: the
+snippet of \`article-widget render\` in the page (its text is in the HTML), its
+stylesheet also linked in the page's head as README's "Pre-rendering" recommends,
+the widget then taking it over; client-rendered: the widget alone; baseline: the
 vanilla-JS element. ${RUNS} runs each; medians.
 
 | page | first headline | / baseline |

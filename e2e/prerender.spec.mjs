@@ -66,7 +66,10 @@ test("with JavaScript off, a pre-rendered article and list are readable and styl
   await expect(a.locator("h2")).toHaveText(HEADLINE);
   await expect(a.locator("h2")).toBeVisible();
   await expect(a.locator("[part=body] p").first()).toHaveText(/^Ngày 23\/6, Ban Chỉ đạo/);
-  await expect(a.locator("time").first()).toHaveText("2021-06-25 11:15 GMT+7");
+  // The widget's language and the source offset are known: the server
+  // writes the dateline as Intl will (ICU4X); the list's language is only the
+  // page's, so its datelines are neutral.
+  await expect(a.locator("time").first()).toHaveText("Thứ Sáu, 25/06/2021, 11:15 GMT+7");
   await expect(l.locator("li[part=item]")).toHaveCount(3);
   await expect(l.locator("li h3").first()).toBeVisible();
   // Styled by the linked stylesheet: the widget's own padding, font and list reset.
@@ -135,9 +138,15 @@ const OBSERVE = () => {
   }
 };
 
-for (const [name, attributes] of [
-  ["island", { id: "w", layout: "list", limit: "3", "heading-level": "3", lang: "vi" }],
-  ["src", { id: "w", src: "/sample/feed.json", layout: "article", item: "0", lang: "vi" }],
+const VI_DATELINE = /^Thứ .*, \d\d\/\d\d\/\d{4}, \d\d:\d\d GMT\+7$/;
+for (const [name, attributes, dateline] of [
+  ["island", { id: "w", layout: "list", limit: "3", "heading-level": "3", lang: "vi" }, VI_DATELINE],
+  ["src", { id: "w", src: "/sample/feed.json", layout: "article", item: "0", lang: "vi" }, VI_DATELINE],
+  [
+    "utc",
+    { id: "w", layout: "article", item: "0", lang: "en-GB", "time-zone": "UTC" },
+    /^Friday, 25 June 2021, 04:15 UTC$/,
+  ],
 ]) {
   test(`the wasm takes a pre-rendered ${name} widget over without a flicker`, async ({ page }) => {
     const feeds = [];
@@ -159,13 +168,13 @@ for (const [name, attributes] of [
     await expect
       .poll(() => w.evaluate((el) => [...el.shadowRoot.querySelectorAll("img")].every((i) => i.complete)))
       .toBe(true);
-    // Datelines are written neutrally by the server and in the reader's
-    // words by the browser: masked, everything else must be identical. In the
-    // article layout the byline follows the dateline on its line, so the
-    // line is masked (README: "Pre-rendering", what the server cannot know).
-    const mask = [w.locator(attributes.layout === "article" ? ".aw-meta" : "time")];
-    const shot = (when) =>
-      w.screenshot({ animations: "disabled", mask, path: `${SHOTS}prerendered-${name}-${when}.png` });
+    // With `lang` set and the source offset, the server writes the
+    // datelines as the browser will (ICU4X, the same CLDR patterns): nothing
+    // is masked, and the text is the same after the takeover.
+    const shot = (when) => w.screenshot({ animations: "disabled", path: `${SHOTS}prerendered-${name}-${when}.png` });
+    const datelines = () => w.evaluate((el) => [...el.shadowRoot.querySelectorAll("time")].map((t) => t.textContent));
+    const datelinesBefore = await datelines();
+    expect(datelinesBefore[0]).toMatch(dateline);
     const before = await shot("before");
     // Layout shifts from here on are the takeover's (see the README on the
     // stylesheet link, which does not block the first paint).
@@ -175,7 +184,7 @@ for (const [name, attributes] of [
     });
     release();
     await ready(w);
-    await expect(w.locator("time").first()).toContainText("Thứ");
+    await expect(w.locator("time").first()).toHaveText(dateline);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // Read before the next screenshot: Playwright resizes the viewport to
     // photograph a tall element, and that moves things.
@@ -184,12 +193,61 @@ for (const [name, attributes] of [
     // The snapshot is gone: one widget tree, no linked stylesheet.
     expect(await w.evaluate((el) => [el.shadowRoot.querySelectorAll(".aw").length, el.shadowRoot.children.length])).toEqual([1, 1]);
     expect(await difference(page, before, after)).toBeNull();
+    expect(await datelines()).toEqual(datelinesBefore);
     expect(cls).toBe(0);
     expect(await page.evaluate(() => window.__events)).toEqual([["article-widget:ready", "w"]]);
     expect(feeds.length).toBe(attributes.src ? 1 : 0);
     expect(errors).toEqual([]);
   });
 }
+
+test.describe("a reader in Tokyo", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("a dateline the server cannot know is corrected at takeover without moving the byline", async ({ page }) => {
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route("**/*_bg.wasm", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.addInitScript(OBSERVE);
+    // The reader's own zone: only the browser knows it.
+    const attributes = { id: "w", layout: "article", item: "0", lang: "vi", "time-zone": "local" };
+    await serve(page, "/e2e/prerendered-local.html", hostPage(render(sample, attributes)));
+    await page.goto("/e2e/prerendered-local.html");
+    const w = page.locator("#w");
+    const time = w.locator("time").first();
+    await expect(time).toHaveText("2021-06-25 11:15 GMT+7");
+    await expect(time).toHaveAttribute("data-reader", "");
+    await expect
+      .poll(() => w.evaluate((el) => [...el.shadowRoot.querySelectorAll("img")].every((i) => i.complete)))
+      .toBe(true);
+    const boxes = () =>
+      w.evaluate((el) =>
+        [".aw-byline", ".aw-section", ".aw-place", ".aw-figure", ".aw-body"].map((s) => {
+          const r = el.shadowRoot.querySelector(s)?.getBoundingClientRect();
+          return r && [s, r.x, r.y, r.width, r.height];
+        }),
+      );
+    const before = await boxes();
+    expect(before[0]).toBeTruthy();
+    await w.locator(".aw-meta").screenshot({ path: `${SHOTS}prerendered-local-meta-before.png` });
+    await page.evaluate(() => {
+      window.__since = performance.now();
+      window.__cls = 0;
+    });
+    release();
+    await ready(w);
+    // The reader's words in the reader's zone.
+    await expect(time).toHaveText("Thứ Sáu, 25/06/2021, 13:15 GMT+9");
+    await expect(time).toHaveAttribute("data-reader", "");
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await boxes()).toEqual(before);
+    await w.locator(".aw-meta").screenshot({ path: `${SHOTS}prerendered-local-meta-after.png` });
+    expect(await page.evaluate(() => window.__cls)).toBe(0);
+  });
+});
 
 test("twenty pre-rendered widgets on a strict-CSP page all take over", async ({ page }) => {
   const violations = [];

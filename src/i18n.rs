@@ -1,13 +1,20 @@
 //! The widget's own words in Vietnamese and English, and dates through the
 //! browser's `Intl` (no hand-written month or weekday tables). Natively (the
 //! server renderer) there is no `Intl`: dates are written neutrally by
-//! `neutral` and corrected when the browser takes the widget over.
+//! `neutral` and corrected when the browser takes the widget over, or,
+//! where the server knows everything the browser will use, written by `cldr`
+//! (ICU4X) exactly as `Intl` will write them.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod cldr;
 #[cfg(not(target_arch = "wasm32"))]
 mod neutral;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use neutral::{format_clock, format_dateline, format_relative, now_ms, page_locale};
+pub use neutral::{
+    format_clock, format_dateline, format_neutral, format_relative, may_read_as_relative, now_ms,
+    page_locale,
+};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
@@ -175,6 +182,44 @@ pub fn page_locale() -> Option<String> {
         .and_then(|html| html.get_attribute("lang"))
         .filter(|l| !l.trim().is_empty());
     from_html.or_else(|| window.navigator().language())
+}
+
+/// The language tags whose datelines a server writes exactly as the browser
+/// will: for each, `tests/dateline_paths.rs` (ICU4X 2.4) and the browser test
+/// (`Intl` in Chromium) give the same text for every instant and offset of
+/// `tests/fixtures/datelines.json`. Compared without regard to case, as `Intl`
+/// does. Left out because the two disagree (CLDR versions, ICU4C's pattern
+/// generator): `fr` ("TU" for UTC, U+2212 minus), `pt` ("+7 GMT"), `ru` and
+/// `uk` (spaces), `zh-TW` ("[GMT+7]"), `hi` (a comma), `ar` and `he` (bidi
+/// marks), `da` ("den"), `fi` (weekday case), `nb` (U+2212 minus), `el`
+/// ("(GMT+07:00)"); any other tag, extension or private-use subtag is
+/// untested, so also left to the browser.
+pub const SERVER_LOCALES: &[&str] = &[
+    "vi", "vi-VN", "en", "en-US", "en-GB", "en-AU", "en-CA", "en-IN", "de", "de-DE", "es", "es-ES",
+    "es-MX", "it", "nl", "pl", "sv", "cs", "ro", "hu", "tr", "id", "ms", "fil", "ja", "ja-JP",
+    "ko", "ko-KR", "zh", "zh-CN", "th",
+];
+
+/// Whether a dateline reads the same wherever and whenever it is read, so a
+/// server can write it as the browser will: its language is the widget's
+/// `lang` or the article's own (`own_locale`, not the page's or the
+/// browser's) and one of [`SERVER_LOCALES`], and its zone is fixed (the
+/// source offset, or `UTC`), not the reader's. Both renderers ask this, so a
+/// dateline that a server wrote neutrally is marked (`data-reader`) in the
+/// browser's markup too, and laid out where its new width moves nothing.
+pub fn fixed_dateline(own_locale: Option<&str>, zone: &TimeZone) -> bool {
+    let Some(locale) = own_locale.map(str::trim).filter(|l| !l.is_empty()) else {
+        return false;
+    };
+    let fixed_zone = match zone {
+        TimeZone::Source => true,
+        TimeZone::Named(name) => name.as_str() == "UTC",
+        TimeZone::Local => false,
+    };
+    fixed_zone
+        && SERVER_LOCALES
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(locale))
 }
 
 /// The `Intl` time-zone identifier for a setting; `None` means the reader's own.
@@ -472,6 +517,24 @@ mod tests {
     fn the_first_non_empty_locale_wins() {
         assert_eq!(pick_locale([None, Some(" "), Some("vi"), Some("en")]), "vi");
         assert_eq!(pick_locale([None]), "en");
+    }
+
+    #[test]
+    fn only_own_listed_languages_in_fixed_zones_are_fixed() {
+        assert!(fixed_dateline(Some("vi"), &TimeZone::Source));
+        assert!(fixed_dateline(
+            Some("EN-gb"),
+            &TimeZone::Named("UTC".into())
+        ));
+        assert!(!fixed_dateline(None, &TimeZone::Source));
+        assert!(!fixed_dateline(Some(" "), &TimeZone::Source));
+        assert!(!fixed_dateline(Some("vi"), &TimeZone::Local));
+        assert!(!fixed_dateline(
+            Some("vi"),
+            &TimeZone::Named("Asia/Ho_Chi_Minh".into())
+        ));
+        assert!(!fixed_dateline(Some("vi_VN"), &TimeZone::Source));
+        assert!(!fixed_dateline(Some("en-u-hc-h12"), &TimeZone::Source));
     }
 
     #[test]

@@ -125,6 +125,7 @@ fn render(html: &str, base: Option<&str>, target: Target) -> Mounted {
         heading_level: 2,
         locale: "en".into(),
         time_zone: TimeZone::Source,
+        fixed_dateline: true,
         target,
     };
     let app = Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();

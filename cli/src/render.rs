@@ -9,6 +9,7 @@
 //! any script runs; the widget takes the root over when it starts.
 
 mod feed;
+mod fetch;
 mod snippet;
 #[cfg(test)]
 mod tests;
@@ -27,8 +28,9 @@ pub use snippet::stylesheet_name;
 
 /// Pre-renders an <article-widget> into declarative shadow DOM.
 ///
-/// Reads a feed (JSON Feed, WordPress REST, Ghost, schema.org JSON-LD) and
-/// the element's attributes, and writes an HTML snippet to paste where the
+/// Reads a feed (JSON Feed, WordPress REST, Ghost, schema.org JSON-LD, RSS,
+/// Atom) from a file, standard input or a URL, and the element's attributes,
+/// and writes an HTML snippet to paste where the
 /// element goes: the rendered articles inside
 /// `<template shadowrootmode="open">`, readable with JavaScript off, which
 /// the widget takes over when its script runs.
@@ -36,10 +38,21 @@ pub use snippet::stylesheet_name;
 /// Example:
 ///   article-widget render sample/feed.json layout=list limit=4 lang=vi \
 ///     --assets https://cdn.example/article-widget/ > latest.html
+///   article-widget render https://news.example/feed.json layout=article lang=vi
+///
+/// A URL is fetched as the feed service fetches (`serve`): 10 s in all, at
+/// most 5 redirects, at most 5 MB, a feed's Content-Type (not a web page).
+/// Unlike the service, it may be on any host, this machine and the private
+/// network included: the operator chose it.
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
-    /// The feed: a JSON file, or `-` for standard input.
+    /// The feed: a file, `-` for standard input, or an http(s) URL. A URL is
+    /// fetched with the feed service's limits (10 s in all, at most 5
+    /// redirects and 5 MB, a feed's Content-Type), from any host, this
+    /// machine and the private network included: you chose it. Its relative
+    /// URLs resolve against where it was found.
+    #[arg(value_name = "FEED")]
     feed: PathBuf,
     /// The element's attributes as NAME=VALUE: src, layout, item, limit,
     /// lang, time-zone, theme, refresh, heading-level, target (and id, class,
@@ -49,8 +62,9 @@ pub struct Args {
     #[arg(value_name = "NAME=VALUE")]
     attributes: Vec<String>,
     /// The URL the feed's relative links and images resolve against: the
-    /// feed's own URL (default: the `src` attribute, when absolute), or the
-    /// page's for an embedded feed.
+    /// feed's own URL (default: the URL it was fetched from, after
+    /// redirects, else the `src` attribute, when absolute), or the page's
+    /// for an embedded feed.
     #[arg(long, value_name = "URL")]
     base: Option<String>,
     /// Where `dist/` is served from, ending in `/`; the stylesheet link is
@@ -72,6 +86,14 @@ pub enum RenderError {
         path: String,
         /// Why.
         source: io::Error,
+    },
+    /// The feed's URL could not be fetched.
+    #[error("cannot fetch {url}: {source}")]
+    Fetch {
+        /// The URL.
+        url: String,
+        /// Why, as the feed service says it.
+        source: crate::serve::problem::FetchError,
     },
     /// The feed is not a document the widget reads.
     #[error("not a feed the widget reads: {0}")]
@@ -102,12 +124,33 @@ pub enum RenderError {
 
 /// Runs `article-widget render`.
 pub fn run(args: &Args) -> Result<(), RenderError> {
-    let text = read(&args.feed).map_err(|source| RenderError::Read {
-        path: args.feed.display().to_string(),
-        source,
-    })?;
     let attributes = attributes(&args.attributes)?;
-    let html = render(&text, &attributes, args.base.as_deref(), &args.assets)?;
+    let name = args.feed.to_string_lossy();
+    let (text, fetched_from) = if fetch::is_url(&name) {
+        let base = match &args.base {
+            Some(base) => Some(
+                url::Url::parse(base)
+                    .ok()
+                    .filter(|u| !u.cannot_be_a_base())
+                    .ok_or_else(|| RenderError::Base(base.clone()))?,
+            ),
+            None => None,
+        };
+        let (text, url) =
+            fetch::fetch(&name, base.as_ref()).map_err(|source| RenderError::Fetch {
+                url: name.to_string(),
+                source,
+            })?;
+        (text, Some(url.to_string()))
+    } else {
+        let text = read(&args.feed).map_err(|source| RenderError::Read {
+            path: args.feed.display().to_string(),
+            source,
+        })?;
+        (text, None)
+    };
+    let base = args.base.as_deref().or(fetched_from.as_deref());
+    let html = render(&text, &attributes, base, &args.assets)?;
     let written = match &args.output {
         Some(file) => std::fs::write(file, &html).map_err(|source| (file.display(), source)),
         None => io::stdout()

@@ -12,12 +12,12 @@
 
 mod cache;
 mod feed;
-mod guard;
+pub(crate) mod guard;
 mod metrics;
-mod normalise;
-mod problem;
+pub(crate) mod normalise;
+pub(crate) mod problem;
 mod render;
-mod upstream;
+pub(crate) mod upstream;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -216,3 +216,136 @@ async fn behind_a_cdn_the_snippet_points_at_the_public_url() {
         answer.body
     );
 }
+
+/// `article-widget render URL`: the feed fetched over a real socket from a
+/// server on this machine (allowed: the operator chose the URL), with the
+/// service's limits. Self-contained: its own small HTTP server.
+mod from_a_url {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpListener;
+    use std::process::Command;
+
+    /// A feed whose links and image are relative.
+    const FEED: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Local",
+        "items":[{"id":"1","url":"story.html","title":"Fetched by URL","image":"img/a.png",
+        "date_published":"2021-06-25T11:15:00+07:00","language":"vi","content_text":"Body"}]}"#;
+
+    /// Serves each path until the test ends; returns the origin.
+    fn server() -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let origin = format!("http://{}", listener.local_addr().expect("an address"));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let mut line = String::new();
+                let mut reader = BufReader::new(&stream);
+                if reader.read_line(&mut line).is_err() {
+                    continue;
+                }
+                // The rest of the request head.
+                let mut header = String::new();
+                while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                    header.clear();
+                }
+                let path = line.split(' ').nth(1).unwrap_or("/").to_owned();
+                let (status, kind, body) = match path.as_str() {
+                    "/feeds/latest.json" => ("200 OK", "application/feed+json", FEED.to_owned()),
+                    "/moved" => ("302 Found", "", String::new()),
+                    "/loop" => ("302 Found", "", String::new()),
+                    "/page" => ("200 OK", "text/html", "<!doctype html><p>login".to_owned()),
+                    "/huge" => ("200 OK", "application/json", " ".repeat(6 * 1024 * 1024)),
+                    _ => ("404 Not Found", "text/plain", "no".to_owned()),
+                };
+                let location = match path.as_str() {
+                    "/moved" => "location: /feeds/latest.json\r\n",
+                    "/loop" => "location: /loop\r\n",
+                    _ => "",
+                };
+                let head = format!(
+                    "HTTP/1.1 {status}\r\ncontent-type: {kind}\r\n{location}content-length: {}\r\nconnection: close\r\n\r\n",
+                    body.len()
+                );
+                let mut stream = &stream;
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(body.as_bytes());
+            }
+        });
+        origin
+    }
+
+    /// Runs `render` on `feed` with `args`: (success, stdout, stderr).
+    fn render(feed: &str, args: &[&str]) -> (bool, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_article-widget"))
+            .arg("render")
+            .arg(feed)
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    #[test]
+    fn a_feed_url_is_fetched_and_its_relative_urls_resolve_against_where_it_was_found() {
+        let origin = server();
+        let (ok, html, err) = render(&format!("{origin}/moved"), &["layout=article", "lang=vi"]);
+        assert!(ok, "{err}");
+        assert!(
+            html.starts_with("<article-widget layout=\"article\" lang=\"vi\" data-prerendered>"),
+            "{html}"
+        );
+        assert!(html.contains("Fetched by URL"), "{html}");
+        // After the redirect the feed is at /feeds/latest.json; the island
+        // holds it with absolute URLs, so it reads the same on any page.
+        assert!(
+            html.contains(&format!(r#""url":"{origin}/feeds/story.html""#)),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!("src=\"{origin}/feeds/img/a.png\"")),
+            "{html}"
+        );
+        // --base still wins over the URL.
+        let (ok, html, err) = render(
+            &format!("{origin}/feeds/latest.json"),
+            &["layout=article", "--base", "https://news.example/x/"],
+        );
+        assert!(ok, "{err}");
+        assert!(
+            html.contains(r#"src="https://news.example/x/img/a.png""#)
+                && html.contains(r#""url":"https://news.example/x/story.html""#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn help_says_urls_are_read_from_any_host_within_the_limits() {
+        let (ok, help, _) = render("--help", &[]);
+        assert!(ok);
+        for words in ["http(s) URL", "5 redirects", "5 MB", "private network"] {
+            assert!(help.contains(words), "{words}: {help}");
+        }
+    }
+
+    #[test]
+    fn the_service_limits_hold_for_a_feed_url() {
+        let origin = server();
+        for (path, words) in [
+            ("/page", "returned a web page"),
+            ("/huge", "too large: more than 5242880 bytes"),
+            ("/loop", "redirected more than 5 times"),
+            ("/gone", "answered HTTP 404"),
+        ] {
+            let (ok, html, err) = render(&format!("{origin}{path}"), &[]);
+            assert!(!ok && html.is_empty(), "{path}: {html}");
+            assert!(
+                err.contains(&format!("cannot fetch {origin}{path}: ")) && err.contains(words),
+                "{path}: {err}"
+            );
+        }
+        let (ok, _, err) = render("ftp://127.0.0.1/feed.json", &[]);
+        assert!(!ok && err.contains("cannot read ftp://"), "{err}");
+    }
+}

@@ -18,6 +18,9 @@ pub struct ArticleViewProps {
     pub heading_level: u8,
     /// BCP 47 tag for dates and UI words.
     pub locale: AttrValue,
+    /// [`crate::i18n::fixed_dateline`] for this widget and article.
+    #[prop_or_default]
+    pub fixed_dateline: bool,
     /// Zone for the dateline.
     #[prop_or_default]
     pub time_zone: TimeZone,
@@ -35,6 +38,7 @@ pub fn ArticleView(
         heading_level,
         locale,
         time_zone,
+        fixed_dateline,
         target,
     }: &ArticleViewProps,
 ) -> Html {
@@ -50,7 +54,7 @@ pub fn ArticleView(
                     <span class="aw-place">{ place }</span>
                 }
                 if let Some(at) = article.published {
-                    { dateline(&at, locale, time_zone, false) }
+                    { dateline(&at, locale, time_zone, false, *fixed_dateline) }
                 }
                 if !article.authors.is_empty() {
                     <span class="aw-byline" part="byline">

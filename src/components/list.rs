@@ -19,6 +19,9 @@ pub struct ArticleListProps {
     pub heading_level: u8,
     /// BCP 47 tag for dates.
     pub locale: AttrValue,
+    /// [`crate::i18n::fixed_dateline`] for this widget and list.
+    #[prop_or_default]
+    pub fixed_dateline: bool,
     /// Zone for datelines.
     #[prop_or_default]
     pub time_zone: TimeZone,
@@ -77,7 +80,7 @@ fn item(article: &Article, props: &ArticleListProps) -> Html {
                     }
                     { heading(props.heading_level, "aw-item-headline", headline) }
                     if let Some(at) = article.published {
-                        { dateline(&at, &props.locale, &props.time_zone, true) }
+                        { dateline(&at, &props.locale, &props.time_zone, true, props.fixed_dateline) }
                     }
                     if let Some(summary) = &article.summary {
                         <p class="aw-summary">{ summary }</p>

@@ -250,6 +250,11 @@ pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) ->
         page_lang.as_deref(),
     ])
     .into();
+    let own_locale = [props.lang.as_deref(), article_lang.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|tag| !tag.trim().is_empty());
+    let fixed_dateline = i18n::fixed_dateline(own_locale, &props.time_zone);
     let layout = match &view {
         View::Article(_) => Layout::Article,
         _ => props.layout.unwrap_or(Layout::List),
@@ -265,12 +270,12 @@ pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) ->
         View::Empty => html! { <EmptyState locale={locale.clone()} /> },
         View::Article(article) => html! {
             <ArticleView {article} heading_level={props.heading_level} locale={locale.clone()}
-                time_zone={props.time_zone.clone()} target={props.target} />
+                time_zone={props.time_zone.clone()} {fixed_dateline} target={props.target} />
         },
         View::List(items) => html! {
             <>
                 <ArticleList {items} {layout} heading_level={props.heading_level} locale={locale.clone()}
-                    time_zone={props.time_zone.clone()} target={props.target} on_open={props.on_open.clone()}
+                    time_zone={props.time_zone.clone()} {fixed_dateline} target={props.target} on_open={props.on_open.clone()}
                     {new_ids} />
                 if more.available { { load_more(more, &locale) } }
             </>

@@ -81,7 +81,9 @@ fn a_list_snippet_holds_the_articles_the_stylesheet_and_the_feed() {
     assert_eq!(headlines.len(), 2);
     assert!(headlines[0].starts_with("Lạng Sơn: Bảo vệ nền tảng"));
     let datelines: Vec<_> = all.iter().filter(|(n, _, _)| n == "time").collect();
-    assert_eq!(datelines[0].2, "2021-06-25 11:15 GMT+7");
+    // `lang` and the source offset are known: written as `Intl` will write it.
+    assert_eq!(datelines[0].2, "Thứ Sáu, 25/06/2021, 11:15 GMT+7");
+    assert!(datelines[0].1.iter().all(|(k, _)| k != "data-reader"));
     let island = all.iter().find(|(n, _, _)| n == "script").unwrap();
     let embedded: Value = serde_json::from_str(&island.2).unwrap();
     assert_eq!(embedded, serde_json::from_str::<Value>(&text).unwrap());
@@ -236,5 +238,30 @@ fn attributes_are_the_elements_or_global_ones() {
         "layout",
     ] {
         assert!(args(&[bad]).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn what_the_server_cannot_know_is_neutral_and_marked() {
+    let text = std::fs::read_to_string("../sample/feed.json").unwrap();
+    for (name, value) in [
+        ("time-zone", "local"),
+        ("time-zone", "Asia/Ho_Chi_Minh"),
+        ("lang", "fr"),
+    ] {
+        let html = render(
+            &text,
+            &attributes(&[("layout", "article"), ("item", "0"), (name, value)]),
+            Some("https://news.example/"),
+            "",
+        )
+        .unwrap();
+        let all = elements(&html);
+        let time = all.iter().find(|(n, _, _)| n == "time").unwrap();
+        assert_eq!(time.2, "2021-06-25 11:15 GMT+7", "{name}={value}");
+        assert!(
+            time.1.iter().any(|(k, _)| k == "data-reader"),
+            "{name}={value}"
+        );
     }
 }
