@@ -1,6 +1,8 @@
 //! Turns `src/contract.json`, the one declaration of the element's public
 //! contract and of the constants the entry module shares with Rust, into
-//! Rust constants (`src/contract.rs` includes them).
+//! Rust constants (`src/contract.rs` includes them), and writes the
+//! stylesheet as the widget carries it (`STYLESHEET`): `styles/widget.css`
+//! without its comments and indentation.
 
 use std::{env, fs, path::Path};
 
@@ -68,6 +70,33 @@ fn main() {
         ),
     ]
     .concat();
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("contract.rs");
-    fs::write(dest, out).expect("OUT_DIR is writable");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("contract.rs"), out).expect("OUT_DIR is writable");
+
+    let css = "styles/widget.css";
+    println!("cargo::rerun-if-changed={css}");
+    let text = fs::read_to_string(css).expect("styles/widget.css is part of the crate");
+    fs::write(Path::new(&out_dir).join("widget.css"), compact_css(&text))
+        .expect("OUT_DIR is writable");
+}
+
+/// `css` without its `/* … */` comments, each line trimmed, blank lines
+/// dropped. tools/compact-css.mjs does the same for the hashed stylesheet
+/// beside the bundle, and checks that the `.wasm` carries the same bytes.
+fn compact_css(css: &str) -> String {
+    let mut bare = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        bare.push_str(&rest[..start]);
+        rest = match rest[start + 2..].find("*/") {
+            Some(end) => &rest[start + 2 + end + 2..],
+            None => "",
+        };
+    }
+    bare.push_str(rest);
+    bare.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

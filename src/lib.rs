@@ -69,8 +69,13 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod element;
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use components::{ArticleWidget, ArticleWidgetProps, WidgetState};
 
-/// The widget's stylesheet (`styles/widget.css`), for applications that render
-/// [`ArticleWidget`] into a shadow root of their own.
-pub const STYLESHEET: &str = include_str!("../styles/widget.css");
+/// The widget's stylesheet (`styles/widget.css` without its comments and
+/// indentation), for applications that render [`ArticleWidget`] into a
+/// shadow root of their own.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));

@@ -1,0 +1,121 @@
+// Shortens the names the .wasm imports its JavaScript functions by, in the
+// .wasm and in the wasm-bindgen glue that provides them. wasm-bindgen names
+// each import `__wbg_<function>_<16 hex digits>` under the module
+// "./<name>_bg.js": about 12 KB of the module's import section and as much of
+// the glue, which brotli shrinks to ~3 KB and ~2 KB. Here they become `a`, `b`,
+// … under the module "w". Every name must appear exactly once in the glue,
+// as the key of its function, or nothing is written.
+//   node tools/short-imports.mjs <glue.js> <module_bg.wasm>   (rewrites both)
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [gluePath, wasmPath] = process.argv.slice(2);
+if (!gluePath || !wasmPath) {
+  console.error("usage: node tools/short-imports.mjs <glue.js> <module_bg.wasm>");
+  process.exit(2);
+}
+const fail = (message) => {
+  console.error(`short-imports: ${message}; ${gluePath} and ${wasmPath} are left as they were`);
+  process.exit(1);
+};
+const wasm = readFileSync(wasmPath);
+let glue = readFileSync(gluePath, "utf8");
+
+const leb = (n) => {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return Buffer.from(out);
+};
+const text = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s, "utf8")]);
+
+let pos = 8;
+const u32 = () => {
+  let result = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = wasm[pos++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return result;
+};
+const name = () => {
+  const len = u32();
+  const s = wasm.subarray(pos, pos + len).toString("utf8");
+  pos += len;
+  return s;
+};
+
+// a … z, A … Z, then two letters: valid JavaScript keys, none a keyword.
+const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const short = (i) => (i < letters.length ? letters[i] : letters[Math.floor(i / letters.length) - 1] + letters[i % letters.length]);
+const MODULE = "w";
+
+const out = [wasm.subarray(0, 8)];
+let renamed = 0;
+let module;
+while (pos < wasm.length) {
+  const id = wasm[pos++];
+  const len = u32();
+  const start = pos;
+  const end = start + len;
+  if (id !== 2) {
+    out.push(Buffer.from([id]), leb(len), wasm.subarray(start, end));
+    pos = end;
+    continue;
+  }
+  const entries = [];
+  const count = u32();
+  for (let i = 0; i < count; i++) {
+    const mod = name();
+    const field = name();
+    const descStart = pos;
+    const kind = wasm[pos++];
+    if (kind === 0) u32();
+    else if (kind === 1) {
+      pos++;
+      const flags = u32();
+      u32();
+      if (flags & 1) u32();
+    } else if (kind === 2) {
+      const flags = u32();
+      u32();
+      if (flags & 1) u32();
+    } else if (kind === 3) pos += 2;
+    else fail(`import kind ${kind} of ${field} is not one this script reads`);
+    const desc = wasm.subarray(descStart, pos);
+    if (module === undefined) module = mod;
+    if (mod !== module) fail(`imports from two modules (${module}, ${mod})`);
+    const key = short(renamed++);
+    // The key of this function in the glue's import object, exactly once.
+    const pattern = new RegExp(`(?<![\\w$])${field.replace(/\$/g, "\\$")}(?=:)`, "g");
+    const found = glue.match(pattern)?.length ?? 0;
+    const anywhere = glue.split(field).length - 1;
+    if (found !== 1 || anywhere !== 1) fail(`${field} appears ${anywhere} times in the glue, ${found} as a key`);
+    glue = glue.replace(pattern, key);
+    entries.push(Buffer.concat([text(MODULE), text(key), desc]));
+  }
+  if (pos !== end) fail("the import section did not read to its end");
+  const body = Buffer.concat([leb(count), ...entries]);
+  out.push(Buffer.from([2]), leb(body.length), body);
+  pos = end;
+}
+if (module === undefined) fail("no imports");
+const moduleKey = `${JSON.stringify(module)}: import0`;
+if (glue.split(moduleKey).length !== 2) fail(`the glue does not name its import object once as ${moduleKey}`);
+glue = glue.replace(moduleKey, `${MODULE}: import0`);
+
+const rewritten = Buffer.concat(out);
+try {
+  new WebAssembly.Module(rewritten);
+} catch (error) {
+  fail(`the rewritten module does not compile: ${error.message}`);
+}
+writeFileSync(wasmPath, rewritten);
+writeFileSync(gluePath, glue);
+console.log(`short-imports: ${renamed} imports renamed, ${wasm.length - rewritten.length} bytes fewer in the .wasm`);
