@@ -14,6 +14,8 @@ SIZE_BUDGET := 160768
 
 ## Preview on the bundled sample feed at http://127.0.0.1:8080/, with the feed
 ## service beside it at http://127.0.0.1:8090/v1/feed?src=http://127.0.0.1:8080/sample/feed.json
+## (the preview's "Qua dịch vụ feed" section reads sample/rss.xml through it;
+## e2e/preview.spec.mjs starts the service with these same flags)
 serve: tools
 	mkdir -p target dist screenshots schema
 	cargo build -p article-widget-cli

@@ -51,8 +51,9 @@ export default defineConfig({
     },
     {
       // The feed service of serve.spec.mjs in front of the fault server, on a
-      // third origin. `make test-e2e` builds it first.
-      command: `../target/debug/article-widget serve --listen 127.0.0.1:${faultPort + 2} --allow http://127.0.0.1:${faultPort} --allow-loopback`,
+      // third origin, with a timeout shorter than the widget's own (10 s).
+      // `make test-e2e` builds it first.
+      command: `../target/debug/article-widget serve --listen 127.0.0.1:${faultPort + 2} --allow http://127.0.0.1:${faultPort} --allow-loopback --timeout 3`,
       cwd: ".",
       url: `http://127.0.0.1:${faultPort + 2}/healthz`,
       reuseExistingServer: false,

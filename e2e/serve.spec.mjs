@@ -47,8 +47,34 @@ test("a feed without CORS is read through the service", async ({ page }) => {
   expect(await events(page, "w")).toMatchObject([{ type: "article-widget:ready" }]);
 });
 
-test("an upstream failure reaches the widget as the service's problem status", async ({ page }) => {
-  const w = await addWidget(page, "w", through(`/html?t=${unique("serve-html")}`));
+// The service answers failures as RFC 9457 problems that name the widget's
+// error kind (README, "Problems"); the widget reports that kind, with the
+// service's status, and says it in the reader's words.
+for (const [route, kind, status, words, requests] of [
+  ["/hang", "timeout", 504, "took too long to answer", 1],
+  ["/huge", "too-large", 502, "too large to show", 1],
+  ["/html", "format", 422, "not an article feed", 1],
+  ["/truncated", "network", 502, "could not be reached", 3],
+  ["/404", "http", 502, "answered with error 502", 3],
+]) {
+  test(`an upstream ${route.slice(1)} reaches the widget as kind ${kind}, status ${status}`, async ({ page }) => {
+    const t = unique(`serve-problem-${route.slice(1)}`);
+    const w = await addWidget(page, "w", through(`${route}?t=${t}`));
+    await expect(w).toHaveAttribute("data-state", "error", { timeout: 15_000 });
+    expect(await events(page, "w")).toMatchObject([{ type: "article-widget:error", kind, status }]);
+    await expect(w.locator("[role=alert]")).toContainText(words);
+    // A problem a retry cannot fix is not asked again (the service would
+    // answer the same from its cache anyway); an unreachable or failing upstream is.
+    const log = await (await fetch(`${FAULT}/_log?t=${t}`)).json();
+    expect(log.length).toBeLessThanOrEqual(requests);
+  });
+}
+
+test("a refused origin reaches the widget as kind network, status 403, without retries", async ({ page }) => {
+  const requests = [];
+  page.on("request", (r) => r.url().startsWith(SERVICE) && requests.push(r.url()));
+  const w = await addWidget(page, "w", `${SERVICE}/v1/feed?src=${encodeURIComponent("http://news.example/feed.xml")}`);
   await expect(w).toHaveAttribute("data-state", "error");
-  expect(await events(page, "w")).toMatchObject([{ type: "article-widget:error", kind: "http", status: 422 }]);
+  expect(await events(page, "w")).toMatchObject([{ type: "article-widget:error", kind: "network", status: 403 }]);
+  expect(requests).toHaveLength(1);
 });

@@ -103,18 +103,8 @@ test("an inline data island renders without any network request for data", async
   expect(feeds).toEqual([]);
 });
 
-test("the preview page shows the seed article and the latest list", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 1400 });
-  await page.goto("/");
-  const widgets = page.locator("article-widget");
-  // Nine client-rendered widgets (one of them RSS) and one pre-rendered by
-  // `article-widget render`.
-  await expect(widgets).toHaveCount(10);
-  for (const widget of await widgets.all()) {
-    await expect(widget).toHaveAttribute("data-state", "ready");
-  }
-  await page.screenshot({ path: `${SHOTS}preview.png`, fullPage: true });
-});
+// The preview page itself is tested as `make serve` serves it, with the feed
+// service beside it: e2e/preview.spec.mjs.
 
 test("the feed of a widget already in the page is fetched once, while the wasm still loads", async ({ page }) => {
   const events = [];

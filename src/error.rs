@@ -41,12 +41,27 @@ pub enum LoadError {
     /// The document is not one the widget can read.
     #[error(transparent)]
     Format(#[from] FormatError),
+    /// The feed service (`article-widget serve`) could not serve the feed,
+    /// and said why in a problem document (RFC 9457) that names the kind.
+    #[error("The feed service answered HTTP {status}: {detail}.")]
+    Service {
+        /// One of [`LoadError::KINDS`].
+        kind: &'static str,
+        /// The service's status.
+        status: u16,
+        /// Its `detail`, clipped.
+        detail: String,
+    },
 }
 
 impl LoadError {
+    /// Every `kind` of the `article-widget:error` event.
+    pub const KINDS: [&'static str; 5] = ["network", "timeout", "http", "too-large", "format"];
+
     /// The `kind` of the `article-widget:error` event.
     pub fn kind(&self) -> &'static str {
         match self {
+            LoadError::Service { kind, .. } => kind,
             LoadError::NoSource | LoadError::InvalidUrl(_) | LoadError::Network(_) => "network",
             LoadError::Timeout { .. } => "timeout",
             LoadError::Http { .. } => "http",
@@ -62,7 +77,7 @@ impl LoadError {
     /// The HTTP status, for errors that have one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            LoadError::Http { status, .. } => Some(*status),
+            LoadError::Http { status, .. } | LoadError::Service { status, .. } => Some(*status),
             LoadError::Format(FormatError::Api { status, .. }) => *status,
             _ => None,
         }

@@ -129,15 +129,29 @@ pub fn failure_message(locale: &str, error: &LoadError) -> String {
     let words = &strings(locale).failure;
     match error {
         LoadError::NoSource => words.no_source.to_owned(),
-        LoadError::InvalidUrl(_) | LoadError::Network(_) => words.network.to_owned(),
-        LoadError::Timeout { .. } => words.timeout.to_owned(),
-        LoadError::Http { status, .. } => words.http.replace("{status}", &status.to_string()),
-        LoadError::TooLarge { .. } => words.too_large.to_owned(),
+        LoadError::Timeout { .. }
+        | LoadError::Service {
+            kind: "timeout", ..
+        } => words.timeout.to_owned(),
+        LoadError::Http { status, .. }
+        | LoadError::Service {
+            kind: "http",
+            status,
+            ..
+        } => words.http.replace("{status}", &status.to_string()),
+        LoadError::TooLarge { .. }
+        | LoadError::Service {
+            kind: "too-large", ..
+        } => words.too_large.to_owned(),
         LoadError::WebPage => words.web_page.to_owned(),
         LoadError::Format(_)
         | LoadError::NotJson { .. }
         | LoadError::Empty
-        | LoadError::NotUtf8 { .. } => words.format.to_owned(),
+        | LoadError::NotUtf8 { .. }
+        | LoadError::Service { kind: "format", .. } => words.format.to_owned(),
+        LoadError::InvalidUrl(_) | LoadError::Network(_) | LoadError::Service { .. } => {
+            words.network.to_owned()
+        }
     }
 }
 

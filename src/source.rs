@@ -14,6 +14,7 @@ pub mod early;
 mod http;
 pub mod pages;
 pub mod policy;
+mod problem;
 
 use std::pin::pin;
 

@@ -4,7 +4,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{get, get_with, FaultServer, Service};
+use common::{get, get_at_once, get_with, good_then_stale, FaultServer, Service};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_feed_is_normalised_with_cors_an_etag_and_cache_headers() {
@@ -132,37 +132,16 @@ async fn every_upstream_fault_gets_its_problem_status_within_the_timeout() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_feed_good_once_is_served_from_memory_when_its_upstream_fails() {
     let upstream = FaultServer::start().await;
-    // Every request revalidates: the second one meets the failure.
-    let service = Service::before(
-        &upstream,
-        &["--max-age", "0", "--stale-while-revalidate", "0"],
-    );
+    let service = Service::revalidating(&upstream);
     let url = service.feed_url(&format!("{}/once-then-500?t=stale", upstream.origin));
-    let good = get(&url).await;
-    assert_eq!(good.status, 200, "{}", good.body);
-    assert_eq!(good.header("x-article-widget-stale"), None);
-    let stale = get(&url).await;
-    assert_eq!(stale.status, 200, "{}", stale.body);
-    assert_eq!(stale.body, good.body);
-    assert_eq!(stale.header("etag"), good.header("etag"));
-    assert_eq!(
-        stale.header("x-article-widget-stale"),
-        Some("1; reason=upstream-status")
-    );
-    assert_eq!(
-        stale.header("cache-control"),
-        Some("public, max-age=0, s-maxage=10")
-    );
+    good_then_stale(&url).await;
     assert_eq!(upstream.count("stale").await, 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_copy_is_revalidated_with_its_etag() {
     let upstream = FaultServer::start().await;
-    let service = Service::before(
-        &upstream,
-        &["--max-age", "0", "--stale-while-revalidate", "0"],
-    );
+    let service = Service::revalidating(&upstream);
     let url = service.feed_url(&format!("{}/etag?t=revalidate", upstream.origin));
     let first = get(&url).await;
     let second = get(&url).await;
@@ -326,17 +305,7 @@ async fn a_thousand_cold_requests_make_one_upstream_request() {
     let upstream = FaultServer::start().await;
     let service = Service::before(&upstream, &[]);
     let url = service.feed_url(&format!("{}/feed?delay=500&t=flight", upstream.origin));
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(1000)
-        .build()
-        .unwrap();
-    let answers = futures::future::join_all((0..1000).map(|_| get_with(&client, &url, &[]))).await;
-    let etag = answers[0].header("etag").map(str::to_owned);
-    assert!(etag.is_some());
-    for answer in &answers {
-        assert_eq!(answer.status, 200, "{}", answer.body);
-        assert_eq!(answer.header("etag").map(str::to_owned), etag);
-    }
+    get_at_once(&url, 1000).await;
     assert_eq!(upstream.count("flight").await, 1);
 }
 

@@ -14,7 +14,7 @@ use web_sys::{
     RequestCredentials,
 };
 
-use super::{early, pages, policy, Document, Policy};
+use super::{early, pages, policy, problem, Document, Policy};
 use crate::error::LoadError;
 
 /// What the server answered.
@@ -116,21 +116,35 @@ async fn request(
     if etag.is_some() && response.status() == 304 {
         return Ok(Answer::NotModified);
     }
-    if !response.ok() {
-        return Err(Failure {
-            error: LoadError::Http {
-                status: response.status(),
-                status_text: crate::text::clip(&response.status_text(), 80),
-            },
-            retry_after: headers.get("retry-after"),
-        });
+    let content_type = headers.get("content-type");
+    // The feed service's errors are problem documents that name the widget's
+    // error kind: read like a feed (capped, UTF-8), then read for that kind.
+    let problem = problem::is_problem(content_type.as_deref());
+    let http = || Failure {
+        error: LoadError::Http {
+            status: response.status(),
+            status_text: crate::text::clip(&response.status_text(), 80),
+        },
+        retry_after: headers.get("retry-after"),
+    };
+    if !response.ok() && !problem {
+        return Err(http());
     }
-    check_content_type(headers.get("content-type").as_deref())?;
+    check_content_type(content_type.as_deref())?;
     let declared = headers.get("content-length");
     if declared.and_then(|l| l.trim().parse::<u64>().ok()) > Some(u64::from(policy.max_bytes)) {
         return Err(too_large(policy).into());
     }
     let text = decode(read_body(&response, policy.max_bytes).await?)?;
+    if !response.ok() {
+        return Err(match problem::error(response.status(), &text) {
+            Some(error) => Failure {
+                error,
+                retry_after: headers.get("retry-after"),
+            },
+            None => http(),
+        });
+    }
     let next_page = match headers.get("link").as_deref().and_then(pages::link_next) {
         Some(link) => crate::url::web(link, Some(url)),
         None => headers

@@ -58,6 +58,11 @@ pub fn retryable(error: &LoadError) -> bool {
     match error {
         LoadError::Network(_) => true,
         LoadError::Http { status, .. } => matches!(status, 408 | 429 | 500..=599),
+        // The feed service's problems: its upstream unreachable or failing
+        // (not its refusals, its timeouts, or a document too large or no feed).
+        LoadError::Service { kind, status, .. } => {
+            matches!(*kind, "network" | "http") && matches!(status, 408 | 429 | 500..=599)
+        }
         _ => false,
     }
 }
@@ -281,6 +286,22 @@ mod tests {
         assert!(!retryable(&LoadError::Timeout { seconds: 10 }));
         assert!(!retryable(&LoadError::TooLarge { bytes: 1 }));
         assert!(!retryable(&LoadError::WebPage));
+        let service = |kind, status| LoadError::Service {
+            kind,
+            status,
+            detail: String::new(),
+        };
+        assert!(retryable(&service("network", 502)));
+        assert!(retryable(&service("http", 502)));
+        for (kind, status) in [
+            ("network", 403),
+            ("network", 400),
+            ("timeout", 504),
+            ("too-large", 502),
+            ("format", 422),
+        ] {
+            assert!(!retryable(&service(kind, status)), "{kind} {status}");
+        }
     }
 
     #[test]

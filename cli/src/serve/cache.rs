@@ -171,6 +171,15 @@ impl FeedCache {
         if let Some(flight) = flights.get(&key) {
             return flight.clone();
         }
+        // A flight that ended between the caller's look into the cache and
+        // now has left its copy there (before it left `flights`): that copy
+        // is the answer, not a second upstream request.
+        if let Some(entry) = self.entries.get(&key) {
+            let newer = previous.as_ref().is_none_or(|p| !Arc::ptr_eq(p, &entry));
+            if newer && entry.age() < self.freshness.fresh {
+                return futures::future::ready(Ok(entry)).boxed().shared();
+            }
+        }
         let this = self.clone();
         let task_key = key.clone();
         let task = tokio::spawn(async move {

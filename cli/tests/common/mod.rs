@@ -232,3 +232,55 @@ pub async fn get_with(client: &reqwest::Client, url: &str, headers: &[(&str, &st
         took: started.elapsed(),
     }
 }
+
+impl Service {
+    /// The service in front of `upstream` with no freshness at all: every
+    /// request revalidates upstream, so the second one meets whatever the
+    /// upstream does then.
+    pub fn revalidating(upstream: &FaultServer) -> Service {
+        Service::before(
+            upstream,
+            &["--max-age", "0", "--stale-while-revalidate", "0"],
+        )
+    }
+}
+
+/// GETs `url` (of a [`Service::revalidating`] service in front of the fault
+/// server's `/once-then-500`) twice: the first answer is good, the second
+/// meets the upstream's 500 and is the same copy, served stale and said so.
+/// Returns both.
+pub async fn good_then_stale(url: &str) -> (Answer, Answer) {
+    let good = get(url).await;
+    assert_eq!(good.status, 200, "{}", good.body);
+    assert_eq!(good.header("x-article-widget-stale"), None);
+    let stale = get(url).await;
+    assert_eq!(stale.status, 200, "{}", stale.body);
+    assert_eq!(stale.body, good.body);
+    assert_eq!(stale.header("etag"), good.header("etag"));
+    assert_eq!(
+        stale.header("x-article-widget-stale"),
+        Some("1; reason=upstream-status")
+    );
+    assert_eq!(
+        stale.header("cache-control"),
+        Some("public, max-age=0, s-maxage=10")
+    );
+    (good, stale)
+}
+
+/// `n` GETs of `url` at once over one client; every answer is a `200` with
+/// the same `ETag`. Returns them.
+pub async fn get_at_once(url: &str, n: usize) -> Vec<Answer> {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(n)
+        .build()
+        .expect("a client");
+    let answers = futures::future::join_all((0..n).map(|_| get_with(&client, url, &[]))).await;
+    let etag = answers[0].header("etag").map(str::to_owned);
+    assert!(etag.is_some(), "{}", answers[0].body);
+    for answer in &answers {
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        assert_eq!(answer.header("etag").map(str::to_owned), etag);
+    }
+    answers
+}
