@@ -67,11 +67,21 @@ const widgetHead = [
   `<script type="module" src="${cdnOrigin}/w/article-widget.js"></script>`,
 ].join("\n");
 const element = (attrs) => `<article-widget src="/data/feed.json" ${attrs} lang="vi"></article-widget>`;
+// The same list pre-rendered by `article-widget render --style inline` (the
+// debug build `make build` makes): its articles are in the page's HTML.
+const renderBin = join(root, "target/debug/article-widget");
+const prerendered = existsSync(renderBin)
+  ? execFileSync(renderBin, ["render", join(root, "sample/feed.json"), "src=/data/feed.json", "layout=list", "limit=6", "lang=vi",
+    "--style", "inline", "--assets", `${cdnOrigin}/w/`, "--base", `${origin}/data/feed.json`]).toString()
+  : null;
 const pages = {
   none: { label: "without a widget", html: partnerPage({}) },
   list: { label: "widget, `layout=list limit=6`", html: partnerPage({ head: widgetHead, widgets: element(`layout="list" limit="6"`) }) },
   cards: { label: "widget, `layout=cards limit=6`", html: partnerPage({ head: widgetHead, widgets: element(`layout="cards" limit="6"`) }) },
   article: { label: "widget, `layout=article`, placed last", html: partnerPage({ head: widgetHead, last: element(`layout="article" item="0"`) }) },
+  ...(prerendered && {
+    prerendered: { label: "widget pre-rendered (`render --style inline`), `layout=list limit=6`", html: partnerPage({ head: widgetHead, widgets: prerendered }) },
+  }),
   baseline: {
     label: "vanilla-JS baseline, `layout=list limit=6`",
     html: partnerPage({ head: `<script type="module" src="${cdnOrigin}/b/article-widget.js"></script>`, widgets: element(`layout="list" limit="6"`) }),
@@ -186,7 +196,7 @@ ${table}
 
 function lhVersion() {
   try {
-    return JSON.parse(readFileSync(join(root, "node_modules/lighthouse/package.json"), "utf8")).version;
+    return JSON.parse(readFileSync(join(root, "bench/node_modules/lighthouse/package.json"), "utf8")).version;
   } catch {
     return "12";
   }
