@@ -7,6 +7,7 @@
 // as the key of its function, or nothing is written.
 //   node tools/short-imports.mjs <glue.js> <module_bg.wasm>   (rewrites both)
 import { readFileSync, writeFileSync } from "node:fs";
+import { WasmReader } from "./wasm-reader.mjs";
 
 const [gluePath, wasmPath] = process.argv.slice(2);
 if (!gluePath || !wasmPath) {
@@ -32,24 +33,7 @@ const leb = (n) => {
 };
 const text = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s, "utf8")]);
 
-let pos = 8;
-const u32 = () => {
-  let result = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = wasm[pos++];
-    result += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return result;
-};
-const name = () => {
-  const len = u32();
-  const s = wasm.subarray(pos, pos + len).toString("utf8");
-  pos += len;
-  return s;
-};
+const read = new WasmReader(wasm);
 
 // a … z, A … Z, then two letters: valid JavaScript keys, none a keyword.
 const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -59,36 +43,36 @@ const MODULE = "w";
 const out = [wasm.subarray(0, 8)];
 let renamed = 0;
 let module;
-while (pos < wasm.length) {
-  const id = wasm[pos++];
-  const len = u32();
-  const start = pos;
+while (read.pos < wasm.length) {
+  const id = read.byte();
+  const len = read.u32();
+  const start = read.pos;
   const end = start + len;
   if (id !== 2) {
     out.push(Buffer.from([id]), leb(len), wasm.subarray(start, end));
-    pos = end;
+    read.pos = end;
     continue;
   }
   const entries = [];
-  const count = u32();
+  const count = read.u32();
   for (let i = 0; i < count; i++) {
-    const mod = name();
-    const field = name();
-    const descStart = pos;
-    const kind = wasm[pos++];
-    if (kind === 0) u32();
+    const mod = read.name();
+    const field = read.name();
+    const descStart = read.pos;
+    const kind = read.byte();
+    if (kind === 0) read.u32();
     else if (kind === 1) {
-      pos++;
-      const flags = u32();
-      u32();
-      if (flags & 1) u32();
+      read.pos++;
+      const flags = read.u32();
+      read.u32();
+      if (flags & 1) read.u32();
     } else if (kind === 2) {
-      const flags = u32();
-      u32();
-      if (flags & 1) u32();
-    } else if (kind === 3) pos += 2;
+      const flags = read.u32();
+      read.u32();
+      if (flags & 1) read.u32();
+    } else if (kind === 3) read.pos += 2;
     else fail(`import kind ${kind} of ${field} is not one this script reads`);
-    const desc = wasm.subarray(descStart, pos);
+    const desc = wasm.subarray(descStart, read.pos);
     if (module === undefined) module = mod;
     if (mod !== module) fail(`imports from two modules (${module}, ${mod})`);
     const key = short(renamed++);
@@ -100,10 +84,10 @@ while (pos < wasm.length) {
     glue = glue.replace(pattern, key);
     entries.push(Buffer.concat([text(MODULE), text(key), desc]));
   }
-  if (pos !== end) fail("the import section did not read to its end");
+  if (read.pos !== end) fail("the import section did not read to its end");
   const body = Buffer.concat([leb(count), ...entries]);
   out.push(Buffer.from([2]), leb(body.length), body);
-  pos = end;
+  read.pos = end;
 }
 if (module === undefined) fail("no imports");
 const moduleKey = `${JSON.stringify(module)}: import0`;

@@ -10,6 +10,7 @@
 //   node tools/size-parts.mjs named.wasm [--json | --list <part>]
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
+import { WasmReader } from "./wasm-reader.mjs";
 
 const path = process.argv[2];
 if (!path) {
@@ -23,81 +24,64 @@ const brotli = (buf) =>
   }).length;
 
 // --- a minimal reader of the sections we need -------------------------------
-let pos = 8;
-const u32 = () => {
-  let result = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[pos++];
-    result += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return result;
-};
-const name = () => {
-  const len = u32();
-  const text = bytes.subarray(pos, pos + len).toString("utf8");
-  pos += len;
-  return text;
-};
+const read = new WasmReader(bytes);
 let importedFunctions = 0;
 const bodies = []; // [start, end) of each defined function's body
 const names = new Map(); // function index → name
 const sections = []; // { id, custom, start, end }
-while (pos < bytes.length) {
-  const id = bytes[pos++];
-  const len = u32();
-  const start = pos;
+while (read.pos < bytes.length) {
+  const id = read.byte();
+  const len = read.u32();
+  const start = read.pos;
   const end = start + len;
   let custom;
-  if (id === 0) custom = name();
+  if (id === 0) custom = read.name();
   sections.push({ id, custom, start, end });
   if (id === 2) {
-    for (let i = 0, n = u32(); i < n; i++) {
-      name();
-      name();
-      const kind = bytes[pos++];
+    for (let i = 0, n = read.u32(); i < n; i++) {
+      read.name();
+      read.name();
+      const kind = read.byte();
       if (kind === 0) {
         importedFunctions++;
-        u32();
+        read.u32();
       } else if (kind === 1) {
-        pos++;
-        const flags = u32();
-        u32();
-        if (flags & 1) u32();
+        read.pos++;
+        const flags = read.u32();
+        read.u32();
+        if (flags & 1) read.u32();
       } else if (kind === 2) {
-        const flags = u32();
-        u32();
-        if (flags & 1) u32();
+        const flags = read.u32();
+        read.u32();
+        if (flags & 1) read.u32();
       } else if (kind === 3) {
-        pos += 2;
+        read.pos += 2;
       } else {
-        u32();
-        u32();
+        read.u32();
+        read.u32();
       }
     }
   } else if (id === 10) {
-    for (let i = 0, n = u32(); i < n; i++) {
-      const size = u32();
-      bodies.push([pos, pos + size]);
-      pos += size;
+    for (let i = 0, n = read.u32(); i < n; i++) {
+      const size = read.u32();
+      bodies.push([read.pos, read.pos + size]);
+      read.pos += size;
     }
   } else if (id === 0 && custom === "name") {
-    while (pos < end) {
-      const sub = bytes[pos++];
-      const subLen = u32();
-      const subEnd = pos + subLen;
+    while (read.pos < end) {
+      const sub = read.byte();
+      const subLen = read.u32();
+      const subEnd = read.pos + subLen;
       if (sub === 1) {
-        for (let i = 0, n = u32(); i < n; i++) {
-          const index = u32();
-          names.set(index, name());
+        for (let i = 0, n = read.u32(); i < n; i++) {
+          const index = read.u32();
+          names.set(index, read.name());
         }
       }
-      pos = subEnd;
+      read.pos = subEnd;
     }
   }
-  pos = end;
+  read.pos = end;
 }
 if (names.size === 0) {
   console.error(`size-parts: ${path} has no function names (build it with wasm-opt -g)`);

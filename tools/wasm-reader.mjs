@@ -1,0 +1,37 @@
+// A minimal reader of a .wasm module's bytes: LEB128 numbers and names,
+// from a position that callers move section by section. Shared by
+// tools/short-imports.mjs and tools/size-parts.mjs.
+
+export class WasmReader {
+  /** `bytes`: the module; reading starts after its 8-byte header. */
+  constructor(bytes, pos = 8) {
+    this.bytes = bytes;
+    this.pos = pos;
+  }
+
+  /** One byte. */
+  byte() {
+    return this.bytes[this.pos++];
+  }
+
+  /** An unsigned LEB128 number. */
+  u32() {
+    let result = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = this.bytes[this.pos++];
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result;
+  }
+
+  /** A length-prefixed UTF-8 name. */
+  name() {
+    const len = this.u32();
+    const text = this.bytes.subarray(this.pos, this.pos + len).toString("utf8");
+    this.pos += len;
+    return text;
+  }
+}
