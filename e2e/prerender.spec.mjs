@@ -49,6 +49,17 @@ async function serve(page, path, html, headers = {}) {
 
 const ready = (locator) => expect(locator).toHaveAttribute("data-state", "ready");
 
+/** Holds the .wasm back until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/*_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test("with JavaScript off, a pre-rendered article and list are readable and styled", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -154,12 +165,7 @@ for (const [name, attributes, dateline] of [
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     // Hold the .wasm until the pre-rendered widget has been photographed.
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route("**/*_bg.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.addInitScript(OBSERVE);
     await serve(page, `/e2e/prerendered-${name}.html`, hostPage(render(sample, attributes)));
     await page.goto(`/e2e/prerendered-${name}.html`);
@@ -205,12 +211,7 @@ test.describe("a reader in Tokyo", () => {
   test.use({ timezoneId: "Asia/Tokyo" });
 
   test("a dateline the server cannot know is corrected at takeover without moving the byline", async ({ page }) => {
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route("**/*_bg.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.addInitScript(OBSERVE);
     // The reader's own zone: only the browser knows it.
     const attributes = { id: "w", layout: "article", item: "0", lang: "vi", "time-zone": "local" };
@@ -259,12 +260,7 @@ test("twenty pre-rendered widgets on a strict-CSP page all take over", async ({ 
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
   });
   await page.addInitScript(OBSERVE);
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route("**/*_bg.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   const snippets = [];
   for (let i = 0; i < 20; i++) {
     const attributes =
@@ -536,12 +532,7 @@ test.describe("inline-style snippets on a strict-CSP page", () => {
     await page.addInitScript(OBSERVE);
     const stylesheets = [];
     page.on("request", (r) => r.url().endsWith(".css") && stylesheets.push(r.url()));
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route("**/*_bg.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await serve(page, "/e2e/prerendered-inline.csp.html", hostPage(body("inline")), { "content-security-policy": CSP });
     await page.goto("/e2e/prerendered-inline.csp.html");
     const a = page.locator("#a");
