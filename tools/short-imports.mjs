@@ -56,22 +56,8 @@ while (read.pos < wasm.length) {
   const entries = [];
   const count = read.u32();
   for (let i = 0; i < count; i++) {
-    const mod = read.name();
-    const field = read.name();
-    const descStart = read.pos;
-    const kind = read.byte();
-    if (kind === 0) read.u32();
-    else if (kind === 1) {
-      read.pos++;
-      const flags = read.u32();
-      read.u32();
-      if (flags & 1) read.u32();
-    } else if (kind === 2) {
-      const flags = read.u32();
-      read.u32();
-      if (flags & 1) read.u32();
-    } else if (kind === 3) read.pos += 2;
-    else fail(`import kind ${kind} of ${field} is not one this script reads`);
+    const { module: mod, field, kind, descStart } = read.import();
+    if (kind > 3) fail(`import kind ${kind} of ${field} is not one this script reads`);
     const desc = wasm.subarray(descStart, read.pos);
     if (module === undefined) module = mod;
     if (mod !== module) fail(`imports from two modules (${module}, ${mod})`);

@@ -39,27 +39,7 @@ while (read.pos < bytes.length) {
   sections.push({ id, custom, start, end });
   if (id === 2) {
     for (let i = 0, n = read.u32(); i < n; i++) {
-      read.name();
-      read.name();
-      const kind = read.byte();
-      if (kind === 0) {
-        importedFunctions++;
-        read.u32();
-      } else if (kind === 1) {
-        read.pos++;
-        const flags = read.u32();
-        read.u32();
-        if (flags & 1) read.u32();
-      } else if (kind === 2) {
-        const flags = read.u32();
-        read.u32();
-        if (flags & 1) read.u32();
-      } else if (kind === 3) {
-        read.pos += 2;
-      } else {
-        read.u32();
-        read.u32();
-      }
+      if (read.import().kind === 0) importedFunctions++;
     }
   } else if (id === 10) {
     for (let i = 0, n = read.u32(); i < n; i++) {

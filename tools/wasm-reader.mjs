@@ -34,4 +34,28 @@ export class WasmReader {
     this.pos += len;
     return text;
   }
+
+  /**
+   * One entry of the import section: its module and field names, and its kind
+   * (0 function, 1 table, 2 memory, 3 global, 4 tag), and where its kind
+   * byte and description start; the reader is left after them.
+   */
+  import() {
+    const module = this.name();
+    const field = this.name();
+    const descStart = this.pos;
+    const kind = this.byte();
+    if (kind === 0) this.u32();
+    else if (kind === 1 || kind === 2) {
+      if (kind === 1) this.pos++;
+      const flags = this.u32();
+      this.u32();
+      if (flags & 1) this.u32();
+    } else if (kind === 3) this.pos += 2;
+    else {
+      this.u32();
+      this.u32();
+    }
+    return { module, field, kind, descStart };
+  }
 }
