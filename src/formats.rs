@@ -370,9 +370,10 @@ fn with_colon_offset(text: &str) -> Option<String> {
 
 /// Parses a sample document and checks what every format's copy of the seed
 /// article shares: the headline, the instant, the byline and the caption.
+/// `written` is the instant as the sample states it (its offset kept).
 /// Returns the article for the checks particular to its format.
 #[cfg(test)]
-pub(crate) fn seed_of(sample: &str) -> std::rc::Rc<Article> {
+pub(crate) fn seed_of(sample: &str, written: &str) -> std::rc::Rc<Article> {
     let feed = parse(sample).unwrap();
     let seed = feed.items[0].clone();
     assert!(seed
@@ -380,6 +381,7 @@ pub(crate) fn seed_of(sample: &str) -> std::rc::Rc<Article> {
         .starts_with("Lạng Sơn: Bảo vệ nền tảng tư tưởng của Đảng"));
     // 2021-06-25T11:15:00+07:00
     assert_eq!(seed.published.unwrap().epoch_ms, 1_624_594_500_000);
+    assert_eq!(seed.published.unwrap().to_string(), written);
     assert_eq!(seed.authors, ["P.V"]);
     let caption = seed.image.as_ref().and_then(|i| i.caption.as_deref());
     assert_eq!(caption, Some("Các đại biểu dự Hội nghị"));

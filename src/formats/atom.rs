@@ -257,11 +257,7 @@ mod tests {
 
     #[test]
     fn the_sample_carries_the_seed_article_at_plus_seven() {
-        let seed = seed_of(SAMPLE);
-        assert_eq!(
-            seed.published.unwrap().to_string(),
-            "2021-06-25T11:15:00+07:00"
-        );
+        let seed = seed_of(SAMPLE, "2021-06-25T11:15:00+07:00");
         let image = seed.image.as_ref().unwrap();
         assert_eq!(image.credit.as_deref(), Some("Ảnh minh hoạ"));
         assert_eq!((image.width, image.height), (Some(1200), Some(675)));

