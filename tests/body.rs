@@ -16,6 +16,8 @@ use web_sys::{DomParser, Element, HtmlElement, SupportedType, Url};
 use yew::{AppHandle, Renderer};
 
 mod common;
+#[path = "support/xss.rs"]
+mod xss;
 
 use common::{mount_point, turns};
 
@@ -277,19 +279,6 @@ fn shape(root: &Element) -> String {
     out
 }
 
-fn payloads(json: &str) -> Vec<String> {
-    let value: Value = serde_json::from_str(json).unwrap();
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|entry| match entry {
-            Value::String(payload) => payload.clone(),
-            other => other["payload"].as_str().unwrap().to_owned(),
-        })
-        .collect()
-}
-
 /// Renders every payload, checks each view, then lets lazy handlers (an
 /// image's `onerror`, a focus handler) have their chance before checking the
 /// trap.
@@ -313,14 +302,14 @@ async fn run_corpus(payloads: &[String], target: Target) -> usize {
 
 #[wasm_bindgen_test]
 async fn dompurify_vectors_leave_nothing_that_runs_or_escapes() {
-    let payloads = payloads(DOMPURIFY);
+    let payloads = xss::payloads(DOMPURIFY);
     assert_eq!(payloads.len(), 223);
     assert_eq!(run_corpus(&payloads, Target::Blank).await, 223);
 }
 
 #[wasm_bindgen_test]
 async fn ammonia_payloads_leave_nothing_that_runs_or_escapes() {
-    let payloads = payloads(AMMONIA);
+    let payloads = xss::payloads(AMMONIA);
     assert_eq!(payloads.len(), 57);
     assert_eq!(run_corpus(&payloads, Target::SelfTarget).await, 57);
 }

@@ -30,6 +30,10 @@ fn html_of(entry: &Value) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "support/xss.rs"]
+mod xss;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::fs;
     use std::path::Path;
@@ -73,19 +77,6 @@ mod native {
         ("20 000 <i></i>x", "", "<i></i>x", 20_000, ""),
     ];
 
-    fn payloads(path: &str) -> Vec<String> {
-        let value: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
-        value
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|entry| match entry {
-                Value::String(payload) => payload.clone(),
-                other => other["payload"].as_str().unwrap().to_owned(),
-            })
-            .collect()
-    }
-
     /// The HTML bodies of every article of the feeds in `dir` (and below).
     fn feed_bodies(dir: &Path, out: &mut Vec<Value>) {
         let mut paths: Vec<_> = fs::read_dir(dir)
@@ -125,7 +116,10 @@ mod native {
             ("dompurify", "tests/fixtures/xss/dompurify-vectors.json"),
             ("ammonia", "tests/fixtures/xss/ammonia-payloads.json"),
         ] {
-            for (i, html) in payloads(path).into_iter().enumerate() {
+            for (i, html) in super::xss::payloads(&fs::read_to_string(path).unwrap())
+                .into_iter()
+                .enumerate()
+            {
                 entries
                     .push(json!({ "source": format!("{name} {i}"), "base": BASE, "html": html }));
             }

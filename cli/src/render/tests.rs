@@ -6,6 +6,9 @@ use serde_json::{json, Value};
 
 use super::{render, stylesheet_name, Style};
 
+#[path = "../../../tests/support/xss.rs"]
+mod xss;
+
 /// An element: its name, its attributes and the text directly inside it.
 type Element = (String, Vec<(String, String)>, String);
 
@@ -144,17 +147,7 @@ fn an_inline_snippet_carries_the_stylesheet_and_the_same_articles() {
 }
 
 fn payloads(file: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(format!("../tests/fixtures/xss/{file}")).unwrap();
-    let value: Value = serde_json::from_str(&text).unwrap();
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|entry| match entry {
-            Value::String(payload) => payload.clone(),
-            other => other["payload"].as_str().unwrap().to_owned(),
-        })
-        .collect()
+    xss::payloads(&std::fs::read_to_string(format!("../tests/fixtures/xss/{file}")).unwrap())
 }
 
 /// One feed item with `payload` in every text field a snippet shows.
