@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const root = new URL("..", import.meta.url).pathname;
-const dist = join(root, "dist");
+const dist = process.env.BENCH_DIST || join(root, "dist");
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(name);

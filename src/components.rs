@@ -18,7 +18,7 @@ pub use dateline::dateline;
 pub use list::ArticleList;
 #[cfg(not(target_arch = "wasm32"))]
 pub use snapshot::{ArticleSnapshot, ArticleSnapshotProps};
-pub use states::{EmptyState, ErrorState, Skeleton};
+pub use states::{empty_state, error_state, Skeleton};
 pub use widget::{ArticleWidget, ArticleWidgetProps, ItemSummary, WidgetState};
 
 use wasm_bindgen::JsCast;

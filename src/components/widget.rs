@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::updates::{load_more, update_notice};
-use super::{ArticleList, ArticleView, EmptyState, ErrorState, Skeleton};
+use super::{empty_state, error_state, ArticleList, ArticleView, Skeleton};
 use crate::config::{Config, ItemRef, Layout, Target, Theme, TimeZone};
 use crate::error::LoadError;
 use crate::hooks::{use_feed, use_more, FeedSource, FeedState, More};
@@ -266,8 +266,8 @@ pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) ->
         View::Loading => {
             html! { <Skeleton {layout} limit={props.limit} locale={locale.clone()} /> }
         }
-        View::Failed(error) => html! { <ErrorState {error} locale={locale.clone()} {on_retry} /> },
-        View::Empty => html! { <EmptyState locale={locale.clone()} /> },
+        View::Failed(error) => error_state(&error, &locale, on_retry),
+        View::Empty => empty_state(&locale),
         View::Article(article) => html! {
             <ArticleView {article} heading_level={props.heading_level} locale={locale.clone()}
                 time_zone={props.time_zone.clone()} {fixed_dateline} target={props.target} />
