@@ -13,9 +13,9 @@ mod updates;
 mod widget;
 
 pub use article_view::{ArticleView, ArticleViewProps};
-pub use blocks::{Blocks, BlocksProps};
+pub use blocks::blocks;
 pub use dateline::dateline;
-pub use list::ArticleList;
+pub use list::{article_list, ArticleListProps};
 #[cfg(not(target_arch = "wasm32"))]
 pub use snapshot::{ArticleSnapshot, ArticleSnapshotProps};
 pub use states::{empty_state, error_state, Skeleton};

@@ -46,13 +46,18 @@ use crate::timestamp::Timestamp;
 
 #[cfg(target_arch = "wasm32")]
 pub use js::parse_js;
-/// Parses as the widget does: with `JSON.parse` in the browser, with
-/// `serde_json` natively.
+/// Parses as the widget does: with `JSON.parse` in the browser, reading
+/// whole only the first `need` articles shown (see [`Feed::rest`]); with
+/// `serde_json` natively, reading them all.
 #[cfg(target_arch = "wasm32")]
-pub(crate) use js::parse_js as parse_document;
+pub(crate) use js::parse_shown as parse_document;
 pub(crate) use node::{Kind, Node, Read};
+
+/// Parses as the widget does: natively, with `serde_json`, every article read.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) use parse as parse_document;
+pub(crate) fn parse_document(text: &str, _need: usize) -> Result<Feed, FormatError> {
+    parse(text)
+}
 
 /// What the widget reads, for messages that say so.
 pub const FORMATS_READ: &str = "JSON Feed, WordPress, Ghost, schema.org, RSS and Atom";
@@ -169,7 +174,7 @@ fn json_error_message(e: &serde_json::Error) -> String {
 /// Recognises a format from the parsed document.
 type Detect<N> = fn(&N) -> bool;
 /// Reads a document of that format.
-type Adapt<N> = fn(N) -> Result<Adapted, FormatError>;
+type Adapt<'a, N> = fn(N) -> Result<Adapted<'a>, FormatError>;
 
 /// At most this many items of one document are read; the rest are ignored,
 /// so that the work a document causes is bounded whatever its size.
@@ -177,12 +182,66 @@ pub const MAX_ITEMS: usize = 1000;
 
 /// What an adapter reads from a document: the feed's own fields and its
 /// articles in document order, before what every format shares (see [`read`]).
-#[derive(Debug, Default)]
-pub(crate) struct Adapted {
+/// The articles are read whole (`articles`), or as far as ordering them needs
+/// (`later`: the JSON formats, whose documents may hold a thousand articles
+/// of which a widget shows a few).
+#[derive(Default)]
+pub(crate) struct Adapted<'a> {
     pub title: Option<String>,
     pub home_url: Option<String>,
     pub next_url: Option<String>,
     pub articles: Vec<Article>,
+    pub later: Vec<Item<'a>>,
+}
+
+/// One article of a document, read as far as ordering the articles needs:
+/// its id and when it was published (the instant: articles published at the
+/// same instant keep their document order). The rest is read if it is shown.
+pub(crate) struct Item<'a> {
+    id: String,
+    published: Option<i64>,
+    article: Later<'a>,
+}
+
+enum Later<'a> {
+    Read(Box<Article>),
+    Unread(Box<dyn FnOnce() -> Option<Article> + 'a>),
+}
+
+impl<'a> Item<'a> {
+    /// An article whose reading waits until it is shown: `read` makes the
+    /// article with this id (before it is made unique) and this date.
+    pub(crate) fn later(
+        id: String,
+        published: Option<Timestamp>,
+        read: impl FnOnce() -> Option<Article> + 'a,
+    ) -> Self {
+        Item {
+            id,
+            published: published.map(|t| t.epoch_ms),
+            article: Later::Unread(Box::new(read)),
+        }
+    }
+
+    fn read(article: Article) -> Self {
+        Item {
+            id: article.id.clone(),
+            published: article.published.map(|t| t.epoch_ms),
+            article: Later::Read(Box::new(article)),
+        }
+    }
+
+    /// The whole article, its id made unique and its lead image checked
+    /// ([`Image::checked`]); `None` when it has nothing to show.
+    fn build(self) -> Option<Article> {
+        let mut article = match self.article {
+            Later::Read(article) => *article,
+            Later::Unread(read) => read()?,
+        };
+        article.id = self.id;
+        article.image = article.image.and_then(Image::checked);
+        shown(&article).then_some(article)
+    }
 }
 
 /// Detects the format of a parsed document and adapts it. The formats are
@@ -190,7 +249,13 @@ pub(crate) struct Adapted {
 /// what every format shares, once: articles with nothing to show are
 /// skipped, ids are made unique, and the newest come first.
 pub(crate) fn read<N: Node>(value: N, text: &str) -> Result<Feed, FormatError> {
-    let formats: [(Detect<N>, Adapt<N>); 4] = [
+    adapt(value, text).map(finish)
+}
+
+/// Detects the format of a parsed document and reads what ordering its
+/// articles needs (see [`Adapted`]).
+fn adapt<'a, N: Node + 'a>(value: N, text: &str) -> Result<Adapted<'a>, FormatError> {
+    let formats: [(Detect<N>, Adapt<'a, N>); 4] = [
         (json_feed::detect, json_feed::adapt),
         (wordpress::detect, wordpress::adapt),
         (ghost::detect, ghost::adapt),
@@ -201,38 +266,62 @@ pub(crate) fn read<N: Node>(value: N, text: &str) -> Result<Feed, FormatError> {
             found: describe(&value, text),
         });
     };
-    adapt(value).map(finish)
+    adapt(value)
 }
 
 /// What every format shares, applied once to what an adapter read:
-/// articles with nothing to show are skipped, lead images checked
-/// ([`Image::checked`]), ids made unique, the newest first.
-pub(crate) fn finish(adapted: Adapted) -> Feed {
-    let mut articles: Vec<Article> = adapted
-        .articles
-        .into_iter()
-        .map(|mut article| {
-            article.image = article.image.and_then(Image::checked);
-            article
-        })
-        .filter(shown)
-        .collect();
-    unique_ids(&mut articles);
+/// ids made unique, the newest first, articles with nothing to show
+/// skipped, lead images checked ([`Image::checked`]).
+pub(crate) fn finish(adapted: Adapted<'_>) -> Feed {
+    build(adapted, usize::MAX).0
+}
+
+/// [`finish`], reading whole only the first `need` articles shown; the others
+/// wait in [`Feed::rest`] until a view asks for them.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn finish_shown(adapted: Adapted<'static>, need: usize) -> Feed {
+    let (mut feed, rest) = build(adapted, need);
+    if !rest.is_empty() {
+        let ids = rest.iter().map(|item| item.id.clone()).collect();
+        feed.rest = crate::model::Rest::new(
+            ids,
+            Box::new(move || rest.into_iter().filter_map(Item::build).collect()),
+        );
+    }
+    feed
+}
+
+/// The feed with its first `need` articles shown, and the articles after
+/// them, not read.
+fn build(adapted: Adapted<'_>, need: usize) -> (Feed, Vec<Item<'_>>) {
+    let mut items: Vec<Item> = adapted.articles.into_iter().map(Item::read).collect();
+    items.extend(adapted.later);
+    unique_ids(&mut items);
     // Stable: undated articles keep their document order after dated ones.
-    articles.sort_by_key(|a| std::cmp::Reverse(a.published));
-    Feed {
+    items.sort_by_key(|item| std::cmp::Reverse(item.published));
+    let mut feed = Feed {
         title: adapted.title,
         home_url: adapted.home_url,
         next_url: adapted.next_url,
-        items: articles.into_iter().map(Rc::new).collect(),
+        ..Feed::default()
+    };
+    let mut items = items.into_iter();
+    while feed.items.len() < need {
+        let Some(item) = items.next() else { break };
+        if let Some(article) = item.build() {
+            feed.items.push(Rc::new(article));
+        }
     }
+    (feed, items.collect())
 }
 
 /// Makes every id unique, in document order: the first article with an id
 /// keeps it, a later one gets the first free `id~2`, `id~3`, … An id is the
 /// key of the article's element and of "new since the last update", so it
-/// must name one article, and name it again on the next fetch.
-fn unique_ids(articles: &mut [Article]) {
+/// must name one article, and name it again on the next fetch. (Articles with
+/// nothing to show, skipped later, count too: whether one has something to
+/// show is only known once it is read.)
+fn unique_ids(articles: &mut [Item]) {
     let mut taken: HashSet<String> = HashSet::with_capacity(articles.len());
     let repeated: Vec<usize> = (0..articles.len())
         .filter(|&i| !taken.insert(articles[i].id.clone()))
@@ -403,6 +492,61 @@ pub(crate) fn assert_seed_text(body: &Body) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `text` read as the widget reads it, the first `need` articles whole.
+    fn shown(text: &'static str, need: usize) -> Feed {
+        let value: &'static serde_json::Value =
+            Box::leak(Box::new(serde_json::from_str(text).unwrap()));
+        finish_shown(adapt(value, text).unwrap(), need)
+    }
+
+    #[test]
+    fn a_document_read_as_far_as_shown_is_the_same_document_read_whole() {
+        let duplicate_and_empty = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+            {"id": "a", "title": "Old", "date_published": "2020-01-01T00:00:00Z"},
+            {"id": "empty", "date_published": "2025-01-01T00:00:00Z"},
+            {"id": "a", "title": "New", "date_published": "2024-01-01T00:00:00+07:00"},
+            {"id": "u", "title": "Undated"},
+            {"title": "No id", "date_published": "2023-01-01T00:00:00Z"},
+            {"id": "b", "title": "Newest", "date_published": "2024-06-01T00:00:00Z",
+             "_article_widget": {"dateline_tz": "+07:00"}}]}"#;
+        for text in [
+            include_str!("../sample/feed.json"),
+            include_str!("../sample/wordpress.json"),
+            include_str!("../sample/ghost.json"),
+            include_str!("../sample/jsonld.json"),
+            duplicate_and_empty,
+        ] {
+            let whole = parse(text).unwrap();
+            for need in 1..=whole.items.len() + 1 {
+                let feed = shown(text, need);
+                assert_eq!(
+                    feed.items.len(),
+                    need.min(whole.items.len()),
+                    "{need}: {text}"
+                );
+                let ids: Vec<&str> = feed.ids().collect();
+                let mut all = feed.items.clone();
+                all.extend(feed.rest.articles().iter().cloned());
+                assert_eq!(all, whole.items, "{need}: {text}");
+                // The ids of the articles not read are known; skipped ones too.
+                assert!(whole.items.iter().all(|a| ids.contains(&a.id.as_str())));
+            }
+        }
+        let feed = shown(duplicate_and_empty, 2);
+        let headlines: Vec<&str> = feed.items.iter().map(|a| a.headline.as_str()).collect();
+        assert_eq!(headlines, ["Newest", "New"]);
+        assert_eq!(feed.items[0].published.unwrap().offset_minutes, 420);
+        assert_eq!(
+            feed.items[1].id, "a~2",
+            "the first in the document keeps its id"
+        );
+        // The empty one, the newest, was read and skipped; three wait.
+        assert_eq!(feed.rest.len(), 3);
+        let rest = feed.rest.articles();
+        let rest: Vec<&str> = rest.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(rest, ["4", "a", "u"]);
+    }
 
     #[test]
     fn invalid_json_says_where() {

@@ -10,37 +10,44 @@ use crate::model::Feed;
 use crate::source::{self, pages, Document};
 
 /// A document as the widget shows it: parsed, its next page found, its URLs
-/// made absolute against its own URL.
-pub fn feed(document: &Document) -> Result<Feed, LoadError> {
+/// made absolute against its own URL. In the browser, only the first `need`
+/// articles shown are read whole; the others wait in [`Feed::rest`].
+pub fn feed(document: &Document, need: usize) -> Result<Feed, LoadError> {
     read(
         &document.text,
         Some(&document.url),
         document.next_page.clone(),
+        need,
     )
 }
 
 /// A document written into the page (the data island): its relative URLs
 /// resolve against the page, as they would in the page's own markup
 /// (natively there is no page: only absolute URLs are kept).
-pub fn inline(text: &str) -> Result<Feed, LoadError> {
-    read(text, crate::url::page_base().as_deref(), None)
+pub fn inline(text: &str, need: usize) -> Result<Feed, LoadError> {
+    read(text, crate::url::page_base().as_deref(), None, need)
 }
 
 /// `text` parsed, the next page found (what the format states, merged into
 /// `base`, else `from_headers`), every URL resolved against `base`.
-fn read(text: &str, base: Option<&str>, from_headers: Option<String>) -> Result<Feed, LoadError> {
-    let mut feed = formats::parse_document(text)?;
+fn read(
+    text: &str,
+    base: Option<&str>,
+    from_headers: Option<String>,
+    need: usize,
+) -> Result<Feed, LoadError> {
+    let mut feed = formats::parse_document(text, need)?;
     feed.next_url = pages::next_page(feed.next_url.take(), base.unwrap_or(""), from_headers);
     feed.resolve_urls(base);
     Ok(feed)
 }
 
 /// The copy of `url` kept from an earlier visit, if it may be shown and still
-/// reads as a feed.
-pub fn cached(url: &str) -> Option<Cached> {
+/// reads as a feed (see [`feed`] for `need`).
+pub fn cached(url: &str, need: usize) -> Option<Cached> {
     let (document, saved_at) = source::cached(url)?;
     Some(Cached {
-        feed: Rc::new(feed(&document).ok()?),
+        feed: Rc::new(feed(&document, need).ok()?),
         etag: document.etag,
         saved_at,
     })

@@ -1,5 +1,6 @@
 //! The article model every input format is converted into, and every view renders.
 
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use crate::timestamp::Timestamp;
@@ -37,6 +38,9 @@ pub struct Feed {
     pub items: Vec<Rc<Article>>,
     /// The next page of the feed, for "Load more".
     pub next_url: Option<String>,
+    /// The document's other articles, after `items`: in the browser, a
+    /// document is read whole only as far as a view shows it.
+    pub rest: Rest,
 }
 
 /// One article, whatever format it came from: an item of a [`Feed`], shared
@@ -242,17 +246,112 @@ impl Feed {
         self.home_url = self.home_url.as_deref().and_then(web);
         self.next_url = self.next_url.as_deref().and_then(web);
         for article in &mut self.items {
-            let article = Rc::make_mut(article);
-            article.url = article.url.as_deref().and_then(web);
-            article.image = article.image.take().and_then(|mut image| {
-                image.src = web(&image.src)?;
-                image.srcset = image
-                    .srcset
-                    .as_deref()
-                    .and_then(|set| url::srcset(set, web));
-                Some(image)
-            });
+            resolve(Rc::make_mut(article), base);
         }
+        if let Some(rest) = &self.rest.0 {
+            *rest.base.borrow_mut() = Some(base.map(str::to_owned));
+        }
+    }
+
+    /// The ids of all the document's articles, read or not.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        let rest = self.rest.0.as_ref().map(|rest| rest.ids.as_slice());
+        self.items
+            .iter()
+            .map(|a| a.id.as_str())
+            .chain(rest.unwrap_or_default().iter().map(String::as_str))
+    }
+}
+
+fn resolve(article: &mut Article, base: Option<&str>) {
+    let web = |href: &str| url::web(href, base);
+    article.url = article.url.as_deref().and_then(web);
+    article.image = article.image.take().and_then(|mut image| {
+        image.src = web(&image.src)?;
+        image.srcset = image
+            .srcset
+            .as_deref()
+            .and_then(|set| url::srcset(set, web));
+        Some(image)
+    });
+}
+
+/// The articles of a document after those a view showed first, not read yet
+/// (see `formats::parse_js`): their ids are known, the rest is read, all at
+/// once, the first time [`Rest::articles`] is asked.
+#[derive(Clone, Default)]
+pub struct Rest(Option<Rc<Unread>>);
+
+struct Unread {
+    ids: Vec<String>,
+    read: RefCell<Option<ReadRest>>,
+    /// What [`Feed::resolve_urls`] resolved the others against, if it did.
+    base: RefCell<Option<Option<String>>>,
+    articles: OnceCell<Rc<[Rc<Article>]>>,
+}
+
+type ReadRest = Box<dyn FnOnce() -> Vec<Article>>;
+
+impl Rest {
+    /// The articles `read` makes, with these `ids`, in the order shown.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn new(ids: Vec<String>, read: ReadRest) -> Rest {
+        Rest(Some(Rc::new(Unread {
+            ids,
+            read: RefCell::new(Some(read)),
+            base: RefCell::new(None),
+            articles: OnceCell::new(),
+        })))
+    }
+
+    /// How many other articles the document has (some may turn out to have
+    /// nothing to show, and be skipped).
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |rest| rest.ids.len())
+    }
+
+    /// Whether the document has no other articles.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// The articles, read (the first time) with their URLs resolved.
+    pub fn articles(&self) -> Rc<[Rc<Article>]> {
+        let Some(rest) = &self.0 else {
+            return Rc::new([]);
+        };
+        rest.articles
+            .get_or_init(|| {
+                let read = rest.read.borrow_mut().take();
+                let base = rest.base.borrow();
+                read.map(|read| read())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|mut article| {
+                        if let Some(base) = &*base {
+                            resolve(&mut article, base.as_deref());
+                        }
+                        Rc::new(article)
+                    })
+                    .collect()
+            })
+            .clone()
+    }
+}
+
+impl PartialEq for Rest {
+    fn eq(&self, other: &Rest) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Rest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unread = self.0.as_ref().map_or(0, |rest| rest.ids.len());
+        write!(f, "Rest({unread} unread)")
     }
 }
 

@@ -2,11 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{dateline, figure::figure, heading, Blocks};
+use super::{blocks::blocks, dateline, figure::figure, heading};
 use crate::body;
 use crate::config::{Target, TimeZone};
 use crate::i18n;
-use crate::model::{Article, Block};
+use crate::model::Article;
 
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
@@ -42,8 +42,8 @@ pub fn ArticleView(
         target,
     }: &ArticleViewProps,
 ) -> Html {
-    let blocks = use_memo((article.clone(), *heading_level), |(article, level)| {
-        Rc::<[Block]>::from(body::blocks(&article.body, article.url.as_deref(), *level))
+    let body = use_memo((article.clone(), *heading_level), |(article, level)| {
+        body::blocks(&article.body, article.url.as_deref(), *level)
     });
     let strings = i18n::strings(locale);
     html! {
@@ -70,7 +70,7 @@ pub fn ArticleView(
                 { figure(image) }
             }
             <div class="aw-body" part="body">
-                <Blocks blocks={(*blocks).clone()} target={*target} />
+                { blocks(&body, *target) }
             </div>
         </article>
     }

@@ -1,26 +1,15 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::config::Target;
 use crate::model::{Block, Inline, ListItem};
 
-/// Props of [`Blocks`].
-#[derive(Properties, PartialEq)]
-pub struct BlocksProps {
-    /// The blocks, as [`crate::body::blocks`] made them.
-    pub blocks: Rc<[Block]>,
-    /// Where links open.
-    #[prop_or_default]
-    pub target: Target,
-}
-
 /// An article body: each block becomes the element it stands for, built by
 /// Yew node by node. Text is only ever text; the only URLs are the checked
-/// ones the model holds.
-#[component]
-pub fn Blocks(BlocksProps { blocks, target }: &BlocksProps) -> Html {
-    blocks_html(blocks, *target)
+/// ones the model holds. A plain function rather than a component: each
+/// component type costs the bundle its own copy of Yew's lifecycle code, and
+/// the article view that calls it keeps the blocks (`use_memo`).
+pub fn blocks(blocks: &[Block], target: Target) -> Html {
+    blocks_html(blocks, target)
 }
 
 // Recursion over the model is bounded by the parser's nesting limit.

@@ -7,38 +7,32 @@ use crate::config::{Layout, Target, TimeZone};
 use crate::i18n;
 use crate::model::Article;
 
-/// Props of [`ArticleList`].
-#[derive(Properties, PartialEq)]
+/// What [`article_list`] shows, and how.
 pub struct ArticleListProps {
     /// The articles to show, already limited.
     pub items: Rc<[Rc<Article>]>,
     /// `List` or `Cards`.
     pub layout: Layout,
     /// Level of each item's headline.
-    #[prop_or(2)]
     pub heading_level: u8,
     /// BCP 47 tag for dates.
     pub locale: AttrValue,
     /// [`crate::i18n::fixed_dateline`] for this widget and list.
-    #[prop_or_default]
     pub fixed_dateline: bool,
     /// Zone for datelines.
-    #[prop_or_default]
     pub time_zone: TimeZone,
     /// Where headline links open.
-    #[prop_or_default]
     pub target: Target,
     /// Asked before a reader follows an article link; `false` stops the navigation.
-    #[prop_or_default]
     pub on_open: Option<Callback<ItemSummary, bool>>,
     /// Ids of the articles that are new since the last update, marked for the reader.
-    #[prop_or_default]
     pub new_ids: Rc<[String]>,
 }
 
-/// Headlines with dateline, thumbnail and summary, as an ordered list.
-#[component]
-pub fn ArticleList(props: &ArticleListProps) -> Html {
+/// Headlines with dateline, thumbnail and summary, as an ordered list. A
+/// plain function rather than a component: each component type costs the
+/// bundle its own copy of Yew's lifecycle code.
+pub fn article_list(props: &ArticleListProps) -> Html {
     let class = if props.layout == Layout::Cards {
         "aw-list aw-cards"
     } else {

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::updates::{load_more, update_notice};
-use super::{empty_state, error_state, ArticleList, ArticleView, Skeleton};
+use super::{article_list, empty_state, error_state, ArticleListProps, ArticleView, Skeleton};
 use crate::config::{Config, ItemRef, Layout, Target, Theme, TimeZone};
 use crate::error::LoadError;
 use crate::hooks::{use_feed, use_more, FeedSource, FeedState, More};
@@ -183,11 +183,15 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
         (None, Some(json)) => FeedSource::Inline(json.clone()),
         (None, None) => FeedSource::Missing,
     };
+    // Read whole first: the articles a list shows, and one more to know
+    // whether there are more (two: whether there is only one).
+    let need = props.limit.saturating_add(1).max(2);
     let loaded = use_feed(
         source,
         props.reload.wrapping_add(*retries),
         props.refresh,
         props.policy.clone(),
+        need,
     );
     let shown = match &loaded.state {
         FeedState::Ready(feed) => Some(feed.clone()),
@@ -274,9 +278,17 @@ pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) ->
         },
         View::List(items) => html! {
             <>
-                <ArticleList {items} {layout} heading_level={props.heading_level} locale={locale.clone()}
-                    time_zone={props.time_zone.clone()} {fixed_dateline} target={props.target} on_open={props.on_open.clone()}
-                    {new_ids} />
+                { article_list(&ArticleListProps {
+                    items,
+                    layout,
+                    heading_level: props.heading_level,
+                    locale: locale.clone(),
+                    fixed_dateline,
+                    time_zone: props.time_zone.clone(),
+                    target: props.target,
+                    on_open: props.on_open.clone(),
+                    new_ids,
+                }) }
                 if more.available { { load_more(more, &locale) } }
             </>
         },
@@ -331,12 +343,24 @@ impl View {
     }
 }
 
-/// The item `item` names, else the first.
+/// The item `item` names, else the first; among the articles not read yet
+/// (see [`Feed::rest`]) when not among those read.
 fn pick(feed: &Feed, item: Option<&ItemRef>) -> Rc<Article> {
+    let read = feed.items.len();
     let found = match item {
-        Some(ItemRef::Id(id)) => feed.items.iter().find(|a| a.id == id.as_str()),
-        Some(ItemRef::Index(i)) => feed.items.get(*i),
+        Some(ItemRef::Id(id)) => (feed.items.iter())
+            .find(|a| a.id == id.as_str())
+            .cloned()
+            .or_else(|| {
+                feed.rest
+                    .articles()
+                    .iter()
+                    .find(|a| a.id == id.as_str())
+                    .cloned()
+            }),
+        Some(ItemRef::Index(i)) if *i < read => Some(feed.items[*i].clone()),
+        Some(ItemRef::Index(i)) => feed.rest.articles().get(i - read).cloned(),
         None => None,
     };
-    found.unwrap_or(&feed.items[0]).clone()
+    found.unwrap_or_else(|| feed.items[0].clone())
 }

@@ -13,7 +13,7 @@ use crate::model::{Article, Body, Image};
 pub(super) const NAMESPACES: &[&str] = &["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"];
 
 /// Converts a `<feed>` document. Entries with nothing to show are skipped.
-pub(super) fn adapt<E: Element>(feed: E) -> Result<Adapted, FormatError> {
+pub(super) fn adapt<E: Element>(feed: E) -> Result<Adapted<'static>, FormatError> {
     let feed_base = base(&feed, None);
     let c = Children::of(&feed);
     let feed_authors = names(&c);
@@ -22,7 +22,7 @@ pub(super) fn adapt<E: Element>(feed: E) -> Result<Adapted, FormatError> {
         title: c.first(NAMESPACES, "title").and_then(text_construct),
         home_url: link(&c, "alternate", feed_base.as_deref()),
         next_url: link(&c, "next", feed_base.as_deref()),
-        articles: Vec::new(),
+        ..Adapted::default()
     };
     for (index, entry) in c
         .all(NAMESPACES, "entry")

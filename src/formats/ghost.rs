@@ -4,10 +4,11 @@
 //! Ghost states every date in UTC (`+00:00`), so that is the offset shown.
 
 use super::{
-    date_time, headline, html_line, server_message, Adapted, FormatError, Kind, Node, Read,
+    date_time, headline, html_line, server_message, Adapted, FormatError, Item, Kind, Node, Read,
     MAX_ITEMS,
 };
 use crate::model::{Article, Body, Image};
+use crate::timestamp::Timestamp;
 
 /// `{"posts": [...]}`, or Ghost's error document
 /// `{"errors": [{"message": "…", "type": "UnauthorizedError"}]}`.
@@ -26,19 +27,32 @@ fn first_error<N: Node>(value: &N) -> Option<N> {
 
 /// Converts detected Ghost JSON. Posts with nothing to show are skipped; an
 /// error document is [`FormatError::Api`].
-pub fn adapt<N: Node>(value: N) -> Result<Adapted, FormatError> {
+pub fn adapt<'a, N: Node + 'a>(value: N) -> Result<Adapted<'a>, FormatError> {
     if value.field("posts").is_none() {
         if let Some(error) = first_error(&value) {
             return Err(api_error(&error));
         }
     }
     let posts = value.list("posts");
-    let articles = posts.iter().take(MAX_ITEMS).enumerate();
+    // Each post read as far as its id and date; the rest when it is shown.
+    let later = posts
+        .into_iter()
+        .take(MAX_ITEMS)
+        .enumerate()
+        .map(|(i, post)| {
+            let id = post
+                .id("id")
+                .or_else(|| post.text("uuid"))
+                .or_else(|| post.text("url"))
+                .unwrap_or_else(|| i.to_string());
+            let published = date_time(post.raw("published_at").as_deref());
+            Item::later(id, published, move || article(&post, published))
+        });
     Ok(Adapted {
         // Ghost states only the number of the next page; the document's own
         // URL, with its key and filters, gets it as `page` (see `source::pages`).
         next_url: next_page(&value).map(|page| format!("?page={page}")),
-        articles: articles.filter_map(|(i, post)| article(post, i)).collect(),
+        later: later.collect(),
         ..Adapted::default()
     })
 }
@@ -72,7 +86,8 @@ fn api_error<N: Node>(error: &N) -> FormatError {
 }
 
 /// A post. Authors and tags are objects of which only the name is read.
-fn article<N: Node>(post: &N, index: usize) -> Option<Article> {
+/// (The id is the post's, made unique, see [`Item`].)
+fn article<N: Node>(post: &N, published: Option<Timestamp>) -> Option<Article> {
     let body = match (
         post.raw("html"),
         post.field("plaintext").and_then(|t| t.string()),
@@ -97,17 +112,12 @@ fn article<N: Node>(post: &N, index: usize) -> Option<Article> {
         caption: html_line(post.raw("feature_image_caption").as_deref()),
         ..Image::default()
     });
-    let url = post.text("url");
     Some(Article {
-        id: post
-            .id("id")
-            .or_else(|| post.text("uuid"))
-            .or_else(|| url.clone())
-            .unwrap_or_else(|| index.to_string()),
-        url,
+        id: String::new(),
+        url: post.text("url"),
         headline,
         summary,
-        published: date_time(post.raw("published_at").as_deref()),
+        published,
         updated: date_time(post.raw("updated_at").as_deref()),
         authors,
         section: post.field("primary_tag").text("name"),

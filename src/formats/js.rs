@@ -4,18 +4,26 @@
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{read, FormatError, Kind, Node};
+use super::{adapt, finish_shown, FormatError, Kind, Node};
 use crate::model::Feed;
 
 /// Parses a document in any format the widget reads, with `JSON.parse`.
 /// RSS and Atom are parsed with `DOMParser`.
 pub fn parse_js(text: &str) -> Result<Feed, FormatError> {
+    parse_shown(text, usize::MAX)
+}
+
+/// [`parse_js`], reading whole only the first `need` articles shown: the
+/// others of a JSON document wait in [`Feed::rest`] until a view asks for
+/// them. A list of 10 from a feed of 1000 reads each of the 990 others only
+/// as far as its id and date.
+pub(crate) fn parse_shown(text: &str, need: usize) -> Result<Feed, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if super::xml::is_markup(text) {
         return super::xml::parse(text);
     }
     let value = JSON::parse(text).map_err(|e| invalid_json(&e, text))?;
-    read(value, text)
+    adapt(value, text).map(|adapted| finish_shown(adapted, need))
 }
 
 /// A `SyntaxError` as [`FormatError::InvalidJson`]. V8 ends its message with
@@ -106,15 +114,16 @@ const MAX_EXACT: f64 = 9_007_199_254_740_992.0;
 impl Node for JsValue {
     const KEYS_IN_DOCUMENT_ORDER: bool = true;
 
+    // Each test is a call into JavaScript: the types read most come first.
     fn kind(&self) -> Kind {
-        if self.is_null() || self.is_undefined() {
+        if self.is_string() {
+            Kind::String
+        } else if self.as_f64().is_some() {
+            Kind::Number
+        } else if self.is_null() || self.is_undefined() {
             Kind::Null
         } else if self.as_bool().is_some() {
             Kind::Bool
-        } else if self.as_f64().is_some() {
-            Kind::Number
-        } else if self.is_string() {
-            Kind::String
         } else if Array::is_array(self) {
             Kind::Array
         } else {
@@ -122,13 +131,13 @@ impl Node for JsValue {
         }
     }
 
+    // `Reflect.get` refuses what is not an object (an error, read as
+    // absent); most fields asked for are absent or of an object, so the
+    // array test is made only for a value found.
     fn get(&self, key: &'static str) -> Option<Self> {
-        if !is_plain_object(self) {
-            return None;
-        }
         Reflect::get(self, &JsValue::from_str(wasm_bindgen::intern(key)))
             .ok()
-            .filter(|v| !v.is_undefined())
+            .filter(|v| !v.is_undefined() && !Array::is_array(self))
     }
 
     fn string(&self) -> Option<String> {

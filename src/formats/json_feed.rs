@@ -2,7 +2,9 @@
 //! with the `_article_widget` item extension for what JSON Feed lacks: image
 //! alt text, caption, credit, size and `srcset`. Its schema is `schema/article-widget-extension.schema.json`.
 
-use super::{date_time, headline, Adapted, FormatError, Kind, Node, Read, MAX_ITEMS};
+use std::rc::Rc;
+
+use super::{date_time, headline, Adapted, FormatError, Item, Kind, Node, Read, MAX_ITEMS};
 use crate::model::{Article, Body, Image};
 use crate::text::collapse;
 use crate::timestamp::Timestamp;
@@ -19,29 +21,70 @@ pub fn detect<N: Node>(value: &N) -> bool {
         && version.is_some())
 }
 
-/// Converts a detected JSON Feed. Items with nothing to show are skipped.
-pub fn adapt<N: Node>(feed: N) -> Result<Adapted, FormatError> {
-    let feed_authors = names(&feed);
-    let feed_language = feed.raw("language");
+/// What the feed says for all its items.
+struct Context {
+    authors: Vec<String>,
+    language: Option<String>,
+}
+
+/// Converts a detected JSON Feed. Each item is read as far as its id and
+/// date; the rest when it is shown. Items with nothing to show are skipped.
+pub fn adapt<'a, N: Node + 'a>(feed: N) -> Result<Adapted<'a>, FormatError> {
+    let context = Rc::new(Context {
+        authors: names(&feed),
+        language: feed.raw("language"),
+    });
     let items = feed.list("items");
-    let articles = items.iter().take(MAX_ITEMS).enumerate();
+    let later = items
+        .into_iter()
+        .take(MAX_ITEMS)
+        .enumerate()
+        .map(|(i, item)| {
+            // The extension's offset, if any, changes how the date is
+            // written, not when: it is read with the rest.
+            let published = date_time(item.raw("date_published").as_deref());
+            let context = context.clone();
+            Item::later(id(&item, i), published, move || {
+                article(&item, published, &context)
+            })
+        });
     Ok(Adapted {
         title: feed.text("title"),
         home_url: feed.raw("home_page_url"),
         next_url: feed.raw("next_url"),
-        articles: articles
-            .filter_map(|(i, item)| article(item, i, &feed_authors, feed_language.as_deref()))
-            .collect(),
+        later: later.collect(),
+        ..Adapted::default()
     })
 }
 
-fn article<N: Node>(
-    item: &N,
-    index: usize,
-    feed_authors: &[String],
-    feed_language: Option<&str>,
-) -> Option<Article> {
+/// The item's `id`, else its URL, else its place in the document.
+fn id<N: Node>(item: &N, index: usize) -> String {
+    item.id("id")
+        .or_else(|| url(item))
+        .unwrap_or_else(|| index.to_string())
+}
+
+fn url<N: Node>(item: &N) -> Option<String> {
+    item.raw("url").or_else(|| item.raw("external_url"))
+}
+
+/// The offset the extension's `dateline_tz` restates, if any.
+fn zone<N: Node>(ext: &Option<N>) -> Option<i16> {
+    ext.raw("dateline_tz").as_deref().and_then(offset_minutes)
+}
+
+/// A date in the offset `zone` restates (the same instant).
+fn dated(time: Option<Timestamp>, zone: Option<i16>) -> Option<Timestamp> {
+    time.map(|t| Timestamp {
+        offset_minutes: zone.unwrap_or(t.offset_minutes),
+        ..t
+    })
+}
+
+/// The rest of the item (the id is the item's, made unique, see [`Item`]).
+fn article<N: Node>(item: &N, published: Option<Timestamp>, context: &Context) -> Option<Article> {
     let ext = item.field("_article_widget");
+    let zone = zone(&ext);
     let ext_image = ext.field("image");
     let body = match (
         item.raw("content_html"),
@@ -66,38 +109,24 @@ fn article<N: Node>(
             height: ext_image.count("height"),
             srcset: ext_image.text("srcset"),
         });
-    let mut published = date_time(item.raw("date_published").as_deref());
-    let mut updated = date_time(item.raw("date_modified").as_deref());
-    if let Some(zone) = ext.raw("dateline_tz").as_deref().and_then(offset_minutes) {
-        for t in [&mut published, &mut updated].into_iter().flatten() {
-            t.offset_minutes = zone;
-        }
-    }
     let authors = match names(item) {
-        none if none.is_empty() => feed_authors.to_vec(),
+        none if none.is_empty() => context.authors.clone(),
         some => some,
     };
-    let url = item.raw("url").or_else(|| item.raw("external_url"));
-    let id = item
-        .id("id")
-        .or_else(|| url.clone())
-        .unwrap_or_else(|| index.to_string());
     Some(Article {
-        id,
-        url,
+        id: String::new(),
+        url: url(item),
         headline,
         summary,
-        published,
-        updated,
+        published: dated(published, zone),
+        updated: dated(date_time(item.raw("date_modified").as_deref()), zone),
         authors,
         section: ext.text("section").or_else(|| {
             item.list("tags")
                 .iter()
                 .find_map(|t| t.string().map(|t| collapse(&t)))
         }),
-        language: item
-            .raw("language")
-            .or_else(|| feed_language.map(str::to_owned)),
+        language: item.raw("language").or_else(|| context.language.clone()),
         dateline: ext.text("dateline"),
         image,
         body,

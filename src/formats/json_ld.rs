@@ -47,7 +47,7 @@ pub fn detect<N: Node>(value: &N) -> bool {
 }
 
 /// Converts detected JSON-LD. A document without an article is an empty feed.
-pub fn adapt<N: Node>(value: N) -> Result<Adapted, FormatError> {
+pub fn adapt<'a, N: Node + 'a>(value: N) -> Result<Adapted<'a>, FormatError> {
     let mut found = Vec::new();
     let mut nodes = HashMap::new();
     collect(&value, 0, &mut found, &mut nodes);

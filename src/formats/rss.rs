@@ -40,7 +40,7 @@ const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
 /// Converts an `<rss>` or `<rdf:RDF>` document. Items with nothing to show
 /// are skipped.
-pub(super) fn adapt<E: Element>(root: E) -> Result<Adapted, FormatError> {
+pub(super) fn adapt<E: Element>(root: E) -> Result<Adapted<'static>, FormatError> {
     let root_base = base(&root, None);
     let top = Children::of(&root);
     let channel = top.first(CORE, "channel");

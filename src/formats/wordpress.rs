@@ -4,7 +4,7 @@
 //! read as text; `content.rendered` is the body.
 
 use super::{
-    date_time, headline, html_line, server_message, Adapted, FormatError, Kind, Node, Read,
+    date_time, headline, html_line, server_message, Adapted, FormatError, Item, Kind, Node, Read,
     MAX_ITEMS,
 };
 use crate::model::{Article, Body, Image};
@@ -42,7 +42,7 @@ fn is_string<N: Node>(value: Option<N>) -> bool {
 
 /// Converts detected WordPress JSON. Posts with nothing to show are skipped;
 /// an error document is [`FormatError::Api`].
-pub fn adapt<N: Node>(value: N) -> Result<Adapted, FormatError> {
+pub fn adapt<'a, N: Node + 'a>(value: N) -> Result<Adapted<'a>, FormatError> {
     if is_error(&value) {
         return Err(FormatError::Api {
             api: "WordPress",
@@ -55,9 +55,21 @@ pub fn adapt<N: Node>(value: N) -> Result<Adapted, FormatError> {
         Kind::Array => value.items(),
         _ => vec![value],
     };
-    let articles = posts.iter().take(MAX_ITEMS).enumerate();
+    // Each post read as far as its id and date; the rest when it is shown.
+    let later = posts
+        .into_iter()
+        .take(MAX_ITEMS)
+        .enumerate()
+        .map(|(i, post)| {
+            let id = post
+                .id("id")
+                .or_else(|| post.text("link"))
+                .unwrap_or_else(|| i.to_string());
+            let published = site_time(post.raw("date_gmt").as_deref(), post.raw("date").as_deref());
+            Item::later(id, published, move || article(&post, published))
+        });
     Ok(Adapted {
-        articles: articles.filter_map(|(i, post)| article(post, i)).collect(),
+        later: later.collect(),
         ..Adapted::default()
     })
 }
@@ -66,7 +78,8 @@ pub fn adapt<N: Node>(value: N) -> Result<Adapted, FormatError> {
 /// reader may not see is an error object (`{"code": "rest_forbidden", …}`) in
 /// place of the author or media, which has none of the fields read here, so
 /// it simply contributes nothing.
-fn article<N: Node>(post: &N, index: usize) -> Option<Article> {
+/// (The id is the post's, made unique, see [`Item`].)
+fn article<N: Node>(post: &N, published: Option<Timestamp>) -> Option<Article> {
     let embedded = post.field("_embedded");
     let body = Body::from_html(&rendered(post, "content").unwrap_or_default());
     let summary = html_line(rendered(post, "excerpt").as_deref());
@@ -75,16 +88,12 @@ fn article<N: Node>(post: &N, index: usize) -> Option<Article> {
         summary.as_deref(),
         &body,
     );
-    let url = post.text("link");
     Some(Article {
-        id: post
-            .id("id")
-            .or_else(|| url.clone())
-            .unwrap_or_else(|| index.to_string()),
-        url,
+        id: String::new(),
+        url: post.text("link"),
         headline,
         summary,
-        published: site_time(post.raw("date_gmt").as_deref(), post.raw("date").as_deref()),
+        published,
         updated: site_time(
             post.raw("modified_gmt").as_deref(),
             post.raw("modified").as_deref(),

@@ -56,8 +56,16 @@ pub struct Loaded {
 /// Loads `source`, again whenever it or `reload` changes, and every `refresh`
 /// seconds (0: never). A refresh keeps the articles on screen, even when it
 /// fails. A new `refresh` or `policy` alone fetches nothing until due.
+/// `need`: how many articles the view shows first, the ones read whole (see
+/// [`load::feed`]); a new `need` alone loads nothing again.
 #[hook]
-pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -> Loaded {
+pub fn use_feed(
+    source: FeedSource,
+    reload: u32,
+    refresh: u32,
+    policy: Policy,
+    need: usize,
+) -> Loaded {
     let model = use_reducer(Model::default);
     let sessions = use_mut_ref(|| 0u32);
     let last_reload = use_mut_ref(|| None::<u32>);
@@ -74,7 +82,9 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
                 };
                 let target = match source {
                     FeedSource::Missing => Target::Known(Err(LoadError::NoSource)),
-                    FeedSource::Inline(json) => Target::Known(load::inline(json).map(Rc::new)),
+                    FeedSource::Inline(json) => {
+                        Target::Known(load::inline(json, need).map(Rc::new))
+                    }
                     FeedSource::Url(src) => match source::request_url(src) {
                         Ok(url) => Target::Url(url),
                         Err(error) => Target::Known(Err(error)),
@@ -106,7 +116,7 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
                     Target::Url(url) => {
                         let keep = model.loaded.url.as_deref() == Some(url.as_str())
                             && matches!(model.loaded.state, FeedState::Ready(_));
-                        let cached = if keep { None } else { load::cached(&url) };
+                        let cached = if keep { None } else { load::cached(&url, need) };
                         let etag = match &cached {
                             Some(cached) => cached.etag.clone(),
                             None if keep => model.etag.clone(),
@@ -127,7 +137,8 @@ pub fn use_feed(source: FeedSource, reload: u32, refresh: u32, policy: Policy) -
                             // on screen is current, the next fetch is when due.
                             fetch_now: !keep || reloaded,
                         };
-                        let parse = |document: &Document| load::feed(document).map(Rc::new);
+                        let parse =
+                            move |document: &Document| load::feed(document, need).map(Rc::new);
                         Either::Right(source::watch(watch, parse, report))
                     }
                 };
@@ -201,7 +212,7 @@ impl Model {
     fn show(&mut self, state: FeedState, etag: Option<String>, at: u64, mark_new: bool) {
         self.loaded.new_ids = match (&self.loaded.state, &state) {
             (FeedState::Ready(old), FeedState::Ready(new)) if mark_new => {
-                let before: HashSet<&str> = old.items.iter().map(|a| a.id.as_str()).collect();
+                let before: HashSet<&str> = old.ids().collect();
                 new.items
                     .iter()
                     .filter(|a| !before.contains(a.id.as_str()))

@@ -71,11 +71,13 @@ pub fn use_more(
             load: Callback::noop(),
         };
     };
-    let all = current.all(&feed);
     let want = current.want.max(limit);
+    let (all, unread) = current.all(&feed, want);
     let load = {
         let (feed, key, pager) = (feed.clone(), key.clone(), pager.clone());
-        let count = all.len();
+        // The articles loaded: the feed's not read yet count, so that no
+        // page is fetched while they last.
+        let count = all.len() + unread;
         let current = current.clone();
         Callback::from(move |()| {
             if current.status == MoreStatus::Loading {
@@ -93,7 +95,8 @@ pub fn use_more(
             let (pager, key, policy) = (pager.clone(), key.clone(), policy.clone());
             let (task, handle) = abortable(async move {
                 let page = match source::fetch(&url, None, &policy).await {
-                    Ok(Fetched::Changed(document)) => load::feed(&document),
+                    // A page is shown whole once it is asked for.
+                    Ok(Fetched::Changed(document)) => load::feed(&document, usize::MAX),
                     Ok(Fetched::Unchanged) => Err(LoadError::Empty),
                     Err(error) => Err(error),
                 };
@@ -145,17 +148,25 @@ struct Pager {
 }
 
 impl Pager {
-    /// The feed's articles, then the pages' ones it does not already have.
-    fn all(&self, feed: &Feed) -> Vec<Rc<Article>> {
+    /// The feed's articles, then the pages' ones it does not already have:
+    /// at least `want` and one more, if there are. The feed's articles not
+    /// read yet ([`Feed::rest`]) are read when the others run short; until
+    /// then, how many they are is the second number.
+    fn all(&self, feed: &Feed, want: usize) -> (Vec<Rc<Article>>, usize) {
         let mut all = feed.items.clone();
-        let shown: HashSet<&str> = feed.items.iter().map(|a| a.id.as_str()).collect();
+        let mut unread = feed.rest.len();
+        if all.len() <= want {
+            all.extend(feed.rest.articles().iter().cloned());
+            unread = 0;
+        }
+        let shown: HashSet<&str> = feed.ids().collect();
         all.extend(
             self.pages
                 .iter()
                 .filter(|a| !shown.contains(a.id.as_str()))
                 .cloned(),
         );
-        all
+        (all, unread)
     }
 
     fn next_url<'a>(&'a self, feed: &'a Feed) -> Option<&'a str> {
@@ -283,7 +294,7 @@ mod tests {
             url: "https://x/2".into(),
             page: feed(&["b", "c", "d"], Some("https://x/3")),
         });
-        assert_eq!(ids(&pager.all(&first)), ["a", "b", "c", "d"]);
+        assert_eq!(ids(&pager.all(&first, 4).0), ["a", "b", "c", "d"]);
         assert_eq!(pager.next_url(&first), Some("https://x/3"));
         assert_eq!(pager.status, MoreStatus::Idle);
         let pager = pager.reduce(Step::Arrived {
@@ -292,6 +303,37 @@ mod tests {
             page: feed(&["e"], Some("https://x/2")),
         });
         assert_eq!(pager.next_url(&first), None, "a page seen before ends it");
+    }
+
+    #[test]
+    fn articles_not_read_yet_are_read_when_asked_for_before_a_page_is_fetched() {
+        let read = Rc::new(std::cell::Cell::new(false));
+        let first = Feed {
+            rest: crate::model::Rest::new(vec!["d".into(), "e".into()], {
+                let read = read.clone();
+                Box::new(move || {
+                    read.set(true);
+                    Feed::of_ids(&["d", "e"])
+                        .items
+                        .iter()
+                        .map(|a| (**a).clone())
+                        .collect()
+                })
+            }),
+            ..feed(&["a", "b", "c"], Some("https://x/2"))
+        };
+        let pager = Pager::default();
+        let (shown, unread) = pager.all(&first, 2);
+        assert_eq!((ids(&shown), unread), (vec!["a", "b", "c"], 2));
+        assert!(!read.get(), "two shown and one more to know there are more");
+        // Load more: the five loaded cover four, so no page is fetched.
+        assert_eq!(pager.asked(&first, shown.len() + unread, 2), (4, None));
+        let (shown, unread) = pager.all(&first, 4);
+        assert_eq!((ids(&shown), unread), (vec!["a", "b", "c", "d", "e"], 0));
+        assert!(read.get());
+        // Then the next page.
+        let pager = want(Rc::new(pager), 4, false);
+        assert_eq!(pager.asked(&first, 5, 2), (6, Some("https://x/2".into())));
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn read(body: &[u8], base: &Url) -> Result<Feed, FetchError> {
         next_page: None,
         storable: false,
     };
-    load::feed(&document).map_err(|error| match error {
+    load::feed(&document, usize::MAX).map_err(|error| match error {
         LoadError::Format(error) => FetchError::Format(error),
         // Joining a document to its feed fails only in its format.
         other => FetchError::Format(FormatError::Unknown {
