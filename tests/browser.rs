@@ -2,7 +2,7 @@
 //! and assert on the DOM a reader would see.
 #![cfg(target_arch = "wasm32")]
 
-use article_widget::config::Layout;
+use article_widget::config::{ItemRef, Layout};
 use article_widget::source::{self, cache, Policy};
 use article_widget::{ArticleWidget, ArticleWidgetProps, WidgetState};
 use std::cell::RefCell;
@@ -335,6 +335,73 @@ async fn load_more_shows_the_next_page_without_repeats_then_goes_away() {
     );
     assert!(button().is_none(), "no next page, no button");
     assert_eq!(last_state(&states), "ready");
+}
+
+/// Seven articles in no order: one with nothing to show, two with the same id.
+const SEVEN: &str = r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+    {"id": "c", "title": "Third", "date_published": "2024-01-03T00:00:00Z"},
+    {"id": "a", "title": "First", "date_published": "2024-01-05T00:00:00Z"},
+    {"id": "empty", "date_published": "2024-01-09T00:00:00Z"},
+    {"id": "e", "title": "Fifth", "date_published": "2024-01-01T00:00:00Z"},
+    {"id": "b", "title": "Second", "date_published": "2024-01-04T00:00:00Z"},
+    {"id": "b", "title": "Sixth, the same id", "date_published": "2023-12-01T00:00:00Z"},
+    {"id": "d", "title": "Fourth", "date_published": "2024-01-02T00:00:00Z"}]}"#;
+
+#[wasm_bindgen_test]
+async fn load_more_reads_the_rest_of_a_document_before_it_fetches_a_page() {
+    let (root, states) = render(ArticleWidgetProps {
+        inline_json: Some(SEVEN.into()),
+        limit: 2,
+        lang: Some("en".into()),
+        ..ArticleWidgetProps::default()
+    });
+    until(|| last_state(&states) == "ready").await;
+    let headlines = || {
+        let list = root.query_selector_all("ol > li h2").unwrap();
+        (0..list.length())
+            .map(|i| list.get(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let more = || -> Option<HtmlElement> {
+        root.query_selector("button[part=more]")
+            .unwrap()
+            .map(|b| b.dyn_into().unwrap())
+    };
+    assert_eq!(headlines(), ["First", "Second"]);
+    more().expect("a Load more button").click();
+    until(|| headlines().len() == 4).await;
+    more().expect("still more").click();
+    until(|| headlines().len() == 6).await;
+    assert_eq!(
+        headlines(),
+        [
+            "First",
+            "Second",
+            "Third",
+            "Fourth",
+            "Fifth",
+            "Sixth, the same id"
+        ]
+    );
+    assert!(more().is_none(), "all shown, no next page: no button");
+}
+
+#[wasm_bindgen_test]
+async fn an_article_named_by_index_or_id_comes_from_the_rest_of_a_document() {
+    for (item, headline) in [
+        (ItemRef::Index(4), "Fifth"),
+        (ItemRef::Id("b~2".into()), "Sixth, the same id"),
+        (ItemRef::Id("d".into()), "Fourth"),
+    ] {
+        let (root, states) = render(ArticleWidgetProps {
+            inline_json: Some(SEVEN.into()),
+            layout: Some(Layout::Article),
+            item: Some(item),
+            ..ArticleWidgetProps::default()
+        });
+        until(|| last_state(&states) == "ready").await;
+        assert_eq!(text(&root, "h2"), headline);
+    }
 }
 
 /// How many times the page has requested a URL ending in `suffix`.
