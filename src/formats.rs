@@ -421,10 +421,10 @@ fn shown(article: &Article) -> bool {
 
 /// An identifier that may be written as a string or a number.
 pub(crate) fn id_text<N: Node>(id: &N) -> Option<String> {
-    match id.kind() {
-        Kind::String => line(id.string().as_deref()),
-        Kind::Number => id.number_text(),
-        _ => None,
+    // Most are strings: read as one, without asking the type first.
+    match id.string() {
+        Some(text) => line(Some(&text)),
+        None => id.number_text(),
     }
 }
 

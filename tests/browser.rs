@@ -2,6 +2,7 @@
 //! and assert on the DOM a reader would see.
 #![cfg(target_arch = "wasm32")]
 
+use article_widget::components::{Skeleton, SkeletonProps};
 use article_widget::config::{ItemRef, Layout};
 use article_widget::source::{self, cache, Policy};
 use article_widget::{ArticleWidget, ArticleWidgetProps, WidgetState};
@@ -58,18 +59,8 @@ async fn the_seed_article_from_a_fixture_file() {
         lang: Some("vi".into()),
         ..ArticleWidgetProps::default()
     });
-    yew::scheduler::flush().await;
-    // Loading, and nothing drawn yet: a feed that arrives within the
-    // skeleton's delay goes from the reserved space straight to the article.
-    // (The e2e tests see the skeleton of a slow feed.)
-    assert_eq!(states.borrow().as_slice(), ["loading"]);
-    assert!(
-        root.query_selector("[role=status][aria-busy=true], .aw-skel")
-            .unwrap()
-            .is_none(),
-        "no skeleton at first"
-    );
     until(|| states.borrow().last().map(String::as_str) == Some("ready")).await;
+    assert_eq!(states.borrow()[0], "loading");
 
     assert!(text(&root, "h2").starts_with("Lạng Sơn: Bảo vệ nền tảng tư tưởng của Đảng"));
     let time = root.query_selector("time").unwrap().unwrap();
@@ -97,6 +88,32 @@ async fn the_seed_article_from_a_fixture_file() {
     );
     assert!(text(&root, "[part=byline]").ends_with("P.V"));
     assert_eq!(*states.borrow(), ["loading", "ready"]);
+}
+
+/// The skeleton alone: its first render draws nothing (no timer can run
+/// within it), then, if the load still runs, the placeholders.
+#[wasm_bindgen_test]
+async fn the_skeleton_is_drawn_only_once_a_load_takes_a_while() {
+    let root = mount_point();
+    Renderer::<Skeleton>::with_root_and_props(
+        root.clone(),
+        SkeletonProps {
+            layout: Layout::Cards,
+            limit: 4,
+            locale: "vi".into(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert_eq!(root.child_element_count(), 0, "nothing drawn at first");
+    until(|| root.query_selector_all(".aw-item").unwrap().length() == 4).await;
+    let status = root
+        .query_selector("[role=status][aria-busy=true]")
+        .unwrap();
+    assert_eq!(
+        status.unwrap().text_content().unwrap(),
+        "Đang tải bài viết…"
+    );
 }
 
 #[wasm_bindgen_test]
