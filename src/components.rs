@@ -18,7 +18,7 @@ pub use dateline::dateline;
 pub use list::{article_list, ArticleListProps};
 #[cfg(not(target_arch = "wasm32"))]
 pub use snapshot::{ArticleSnapshot, ArticleSnapshotProps};
-pub use states::{empty_state, error_state, Skeleton, SkeletonProps};
+pub use states::{empty_state, error_state, skeleton, SKELETON_DELAY_MS};
 pub use widget::{ArticleWidget, ArticleWidgetProps, ItemSummary, WidgetState};
 
 use wasm_bindgen::JsCast;

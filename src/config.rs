@@ -16,6 +16,17 @@ pub enum Layout {
     Cards,
 }
 
+impl Layout {
+    /// The value of the `layout` attribute, and of the widget root's `data-layout`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Article => "article",
+            Layout::List => "list",
+            Layout::Cards => "cards",
+        }
+    }
+}
+
 /// Which item `layout="article"` shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ItemRef {

@@ -57,8 +57,12 @@ class ArticleWidget extends HTMLElement {
 
   connectedCallback() {
     if (!this._aw) {
-      this._aw = mount(this);
+      const handle = mount(this);
+      this._aw = handle;
       this.addEventListener(READY, fitOnceUnseen);
+      // The first render in a task of its own (see Mounted::start), unless
+      // the element was removed in between.
+      if (handle) setTimeout(() => this._aw === handle && handle.start());
     }
   }
 

@@ -51,12 +51,13 @@ thread_local! {
 /// How many idle apps are kept for reuse.
 const MAX_IDLE: usize = 8;
 
-/// One connected element and the Yew app inside it.
+/// One connected element and the Yew app inside it, once [`Mounted::start`]
+/// has rendered it.
 #[wasm_bindgen]
 pub struct Mounted {
     host: HtmlElement,
     root: web_sys::Element,
-    app: AppHandle<ArticleWidget>,
+    app: Option<AppHandle<ArticleWidget>>,
     reload: u32,
     warned: Vec<String>,
 }
@@ -82,7 +83,7 @@ impl Mounted {
                 shadow.append_child(&root).ok()?;
                 app.update(props_of(&host, &root, 0, &mut warned));
                 return Some(Mounted {
-                    app,
+                    app: Some(app),
                     root,
                     host,
                     reload: 0,
@@ -93,13 +94,20 @@ impl Mounted {
         let root = if shadow.has_child_nodes() {
             takeover_point(&shadow)?
         } else {
-            mount_point(&shadow)?
+            let root = mount_point(&shadow)?;
+            // Until the first render: the widget's root as it renders it
+            // while loading (blank), so that its reserved height holds.
+            let props = props_of(&host, &root, 0, &mut warned);
+            let frame = root.owner_document()?.create_element("div").ok()?;
+            frame.set_class_name("aw");
+            let layout = props.layout.map_or("list", |layout| layout.as_str());
+            let _ = frame.set_attribute("data-layout", layout);
+            let _ = frame.set_attribute("data-theme", props.theme.as_str());
+            root.append_child(&frame).ok()?;
+            root
         };
-        // The first render has the real attributes: a render without them
-        // would report "no src" before they arrived.
-        let props = props_of(&host, &root, 0, &mut warned);
         Some(Mounted {
-            app: Renderer::<ArticleWidget>::with_root_and_props(root.clone(), props).render(),
+            app: None,
             root,
             host,
             reload: 0,
@@ -107,10 +115,32 @@ impl Mounted {
         })
     }
 
-    /// Re-reads the attributes and re-renders; fetches again only if `src` changed.
+    /// Renders the app for the first time, with the attributes as they are
+    /// then (a render without them would report "no src" before they
+    /// arrived). The element calls it in a task after [`mount`], so that
+    /// mounting and the first render (with the engine compiling the code each
+    /// runs for the first time) are two shorter tasks rather than one long one
+    /// (Total Blocking Time).
+    pub fn start(&mut self) {
+        if self.app.is_none() {
+            let props = props_of(&self.host, &self.root, self.reload, &mut self.warned);
+            if !self.root.has_attribute("hidden") {
+                self.root.set_text_content(None);
+            }
+            self.app = Some(
+                Renderer::<ArticleWidget>::with_root_and_props(self.root.clone(), props).render(),
+            );
+        }
+    }
+
+    /// Re-reads the attributes and re-renders; fetches again only if `src`
+    /// changed. Before [`Mounted::start`] there is nothing to do: it reads
+    /// them then.
     pub fn update(&mut self) {
-        let props = props_of(&self.host, &self.root, self.reload, &mut self.warned);
-        self.app.update(props);
+        if let Some(app) = &mut self.app {
+            let props = props_of(&self.host, &self.root, self.reload, &mut self.warned);
+            app.update(props);
+        }
     }
 
     /// Fetches again now (`element.refresh()`).
@@ -122,17 +152,20 @@ impl Mounted {
     /// Takes the app off the element, which aborts its request and stops
     /// its timers; the app is kept idle for the next widget (see `IDLE`), or
     /// destroyed when enough are.
-    pub fn destroy(mut self) {
+    pub fn destroy(self) {
+        self.root.remove();
+        let Some(mut app) = self.app else {
+            return;
+        };
         // No source and no callbacks: the idle app loads nothing, and
         // reports nothing to the element it left.
-        self.app.update(ArticleWidgetProps::default());
-        self.root.remove();
+        app.update(ArticleWidgetProps::default());
         let _ = self.root.remove_attribute("hidden");
         let kept = IDLE.with_borrow_mut(|idle| {
             if idle.len() >= MAX_IDLE {
-                return Err(self.app);
+                return Err(app);
             }
-            idle.push((self.root, self.app));
+            idle.push((self.root, app));
             Ok(())
         });
         if let Err(app) = kept {

@@ -2,8 +2,9 @@
 //! and assert on the DOM a reader would see.
 #![cfg(target_arch = "wasm32")]
 
-use article_widget::components::{Skeleton, SkeletonProps};
+use article_widget::components::SKELETON_DELAY_MS;
 use article_widget::config::{ItemRef, Layout};
+use article_widget::hooks::use_after;
 use article_widget::source::{self, cache, Policy};
 use article_widget::{ArticleWidget, ArticleWidgetProps, WidgetState};
 use std::cell::RefCell;
@@ -11,7 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
-use yew::{AttrValue, Callback, Renderer};
+use yew::{component, html, AttrValue, Callback, Html, Properties, Renderer};
 
 mod common;
 
@@ -90,30 +91,34 @@ async fn the_seed_article_from_a_fixture_file() {
     assert_eq!(*states.borrow(), ["loading", "ready"]);
 }
 
-/// The skeleton alone: its first render draws nothing (no timer can run
-/// within it), then, if the load still runs, the placeholders.
+#[derive(Properties, PartialEq)]
+struct WaitProps {
+    active: bool,
+}
+
+/// What the widget does with `use_after` for its skeleton.
+#[component]
+fn Wait(WaitProps { active }: &WaitProps) -> Html {
+    let due = use_after(SKELETON_DELAY_MS, *active);
+    html! { if due { <p>{ "skeleton" }</p> } }
+}
+
+/// The skeleton's delay: a first render draws nothing (no timer can run
+/// within it), the skeleton comes once the load has lasted, and goes with it.
 #[wasm_bindgen_test]
 async fn the_skeleton_is_drawn_only_once_a_load_takes_a_while() {
     let root = mount_point();
-    Renderer::<Skeleton>::with_root_and_props(
-        root.clone(),
-        SkeletonProps {
-            layout: Layout::Cards,
-            limit: 4,
-            locale: "vi".into(),
-        },
-    )
-    .render();
+    let mut app =
+        Renderer::<Wait>::with_root_and_props(root.clone(), WaitProps { active: true }).render();
     yew::scheduler::flush().await;
     assert_eq!(root.child_element_count(), 0, "nothing drawn at first");
-    until(|| root.query_selector_all(".aw-item").unwrap().length() == 4).await;
-    let status = root
-        .query_selector("[role=status][aria-busy=true]")
-        .unwrap();
-    assert_eq!(
-        status.unwrap().text_content().unwrap(),
-        "Đang tải bài viết…"
-    );
+    until(|| root.child_element_count() == 1).await;
+    app.update(WaitProps { active: false });
+    yew::scheduler::flush().await;
+    assert_eq!(root.child_element_count(), 0, "gone with the load");
+    app.update(WaitProps { active: true });
+    yew::scheduler::flush().await;
+    assert_eq!(root.child_element_count(), 0, "a new load waits again");
 }
 
 #[wasm_bindgen_test]

@@ -36,6 +36,7 @@ pub fn ArticleSnapshot(ArticleSnapshotProps { feed, widget }: &ArticleSnapshotPr
     );
     let view = View::of(feed, widget, &more.items);
     let shown = Shown {
+        skeleton: false,
         stale_since: None,
         new_ids: Rc::new([]),
         more: &more,

@@ -4,19 +4,6 @@ use crate::config::Layout;
 use crate::error::LoadError;
 use crate::i18n;
 
-/// Props of [`Skeleton`].
-#[derive(Properties, PartialEq)]
-pub struct SkeletonProps {
-    /// The layout the content will have, so nothing jumps when it arrives.
-    pub layout: Layout,
-    /// Items a list or cards will show: the skeleton draws as many (up to
-    /// twelve), each the height of a real one.
-    #[prop_or(3)]
-    pub limit: usize,
-    /// BCP 47 tag for the announcement.
-    pub locale: AttrValue,
-}
-
 // The most placeholder items a skeleton draws; the widget's reserved height
 // (styles/widget.css) holds the room of any more.
 const SKELETON_ITEMS: usize = 12;
@@ -27,33 +14,14 @@ const SKELETON_ITEMS: usize = 12;
 /// placeholders are built, laid out and replaced within a few frames
 /// (measured: time to ready −9 to −20%, most with twenty widgets on a page).
 /// The space is the same either way: the widget's reserved height holds it.
-const SKELETON_DELAY_MS: u32 = 150;
+pub const SKELETON_DELAY_MS: u32 = 150;
 
-/// Grey blocks shaped like the content, announced to screen readers, drawn
-/// once the load has taken `SKELETON_DELAY_MS` (150 ms). List and cards
-/// placeholders use the items' own geometry, so the articles replace them
-/// without moving anything.
-#[component]
-pub fn Skeleton(
-    SkeletonProps {
-        layout,
-        limit,
-        locale,
-    }: &SkeletonProps,
-) -> Html {
-    let due = use_state_eq(|| false);
-    {
-        let due = due.clone();
-        use_effect_with((), move |()| {
-            // Dropped with the skeleton, which clears the timer.
-            let timer =
-                gloo_timers::callback::Timeout::new(SKELETON_DELAY_MS, move || due.set(true));
-            move || drop(timer)
-        });
-    }
-    if !*due {
-        return Html::default();
-    }
+/// Grey blocks shaped like the content, announced to screen readers: what
+/// the widget shows once a load has taken [`SKELETON_DELAY_MS`]. List and
+/// cards placeholders use the items' own geometry, so the articles replace
+/// them without moving anything; a list or cards draws `limit` items (up to
+/// twelve). A plain function, like the other states.
+pub fn skeleton(layout: Layout, limit: usize, locale: &str) -> Html {
     let line = |class: &'static str| html! { <span class={classes!("aw-skel", class)}></span> };
     let body = match layout {
         Layout::Article => html! {
@@ -64,14 +32,14 @@ pub fn Skeleton(
             </>
         },
         Layout::List | Layout::Cards => {
-            let class = if *layout == Layout::Cards {
+            let class = if layout == Layout::Cards {
                 "aw-list aw-cards"
             } else {
                 "aw-list"
             };
             html! {
                 <div {class}>
-                    { for (0..(*limit).clamp(1, SKELETON_ITEMS)).map(|_| html! {
+                    { for (0..limit.clamp(1, SKELETON_ITEMS)).map(|_| html! {
                         <div class="aw-item">
                             <div class="aw-item-article">
                                 { line("aw-thumb") }
@@ -85,8 +53,11 @@ pub fn Skeleton(
             }
         }
     };
+    // Keyed, so that no element of the content that replaces it (the "Load
+    // more" row, a `div` too) is made from it: that element would move from
+    // the top to the bottom, a layout shift.
     html! {
-        <div class="aw-skeleton" role="status" aria-busy="true">
+        <div key="skeleton" class="aw-skeleton" role="status" aria-busy="true">
             <span class="aw-visually-hidden">{ i18n::strings(locale).loading }</span>
             { body }
         </div>

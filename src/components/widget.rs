@@ -3,10 +3,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::updates::{load_more, update_notice};
-use super::{article_list, empty_state, error_state, ArticleListProps, ArticleView, Skeleton};
+use super::{
+    article_list, empty_state, error_state, skeleton, ArticleListProps, ArticleView,
+    SKELETON_DELAY_MS,
+};
 use crate::config::{Config, ItemRef, Layout, Target, Theme, TimeZone};
 use crate::error::LoadError;
-use crate::hooks::{use_feed, use_more, FeedSource, FeedState, More};
+use crate::hooks::{use_after, use_feed, use_more, FeedSource, FeedState, More};
 use crate::i18n;
 use crate::model::{Article, Feed};
 use crate::source::Policy;
@@ -204,6 +207,7 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
         FeedState::Loading => View::Loading,
         FeedState::Failed(error) => View::Failed(error.clone()),
     };
+    let skeleton_due = use_after(SKELETON_DELAY_MS, matches!(view, View::Loading));
     let state = view.state();
     {
         // Announced again after each successful load, new articles or not.
@@ -215,6 +219,7 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
 
     let on_retry = Callback::from(move |_| retries.set(retries.wrapping_add(1)));
     let shown = Shown {
+        skeleton: skeleton_due,
         stale_since: loaded.stale_since,
         new_ids: loaded.new_ids.clone(),
         more: &more,
@@ -226,6 +231,8 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
 /// What a widget shows besides its view: how current it is, what is new,
 /// what "Load more" can do, and how to retry.
 pub(super) struct Shown<'a> {
+    /// Whether a load has run long enough for the skeleton to be drawn.
+    pub(super) skeleton: bool,
     pub(super) stale_since: Option<u64>,
     pub(super) new_ids: Rc<[String]>,
     pub(super) more: &'a More,
@@ -237,6 +244,7 @@ pub(super) struct Shown<'a> {
 /// the other without anything moving.
 pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) -> Html {
     let Shown {
+        skeleton: skeleton_due,
         stale_since,
         new_ids,
         more,
@@ -267,9 +275,8 @@ pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) ->
     let notice = matches!(view, View::Article(_) | View::List(_))
         .then(|| update_notice(stale_since, &locale));
     let content = match view {
-        View::Loading => {
-            html! { <Skeleton {layout} limit={props.limit} locale={locale.clone()} /> }
-        }
+        View::Loading if skeleton_due => skeleton(layout, props.limit, &locale),
+        View::Loading => Html::default(),
         View::Failed(error) => error_state(&error, &locale, on_retry),
         View::Empty => empty_state(&locale),
         View::Article(article) => html! {
@@ -294,14 +301,9 @@ pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) ->
         },
     };
 
-    let layout_name = match layout {
-        Layout::Article => "article",
-        Layout::List => "list",
-        Layout::Cards => "cards",
-    };
     html! {
         <div class="aw" lang={locale.clone()} dir={i18n::direction(&locale)} data-theme={props.theme.as_str()}
-            data-layout={layout_name}>
+            data-layout={layout.as_str()}>
             { notice }
             { content }
         </div>
