@@ -321,6 +321,21 @@ async fn articles_new_since_the_last_visit_are_marked() {
     );
 }
 
+/// The headlines of a list, in order.
+fn list_headlines(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("ol > li h2").unwrap();
+    (0..list.length())
+        .map(|i| list.get(i).unwrap().text_content().unwrap())
+        .collect()
+}
+
+/// The "Load more" button, if there is one.
+fn more_button(root: &Element) -> Option<HtmlElement> {
+    root.query_selector("button[part=more]")
+        .unwrap()
+        .map(|b| b.dyn_into().unwrap())
+}
+
 #[wasm_bindgen_test]
 async fn load_more_shows_the_next_page_without_repeats_then_goes_away() {
     let (root, states) = render(ArticleWidgetProps {
@@ -330,18 +345,9 @@ async fn load_more_shows_the_next_page_without_repeats_then_goes_away() {
         ..ArticleWidgetProps::default()
     });
     until(|| last_state(&states) == "ready").await;
-    let headlines = || {
-        let list = root.query_selector_all("ol > li h2").unwrap();
-        (0..list.length())
-            .map(|i| list.get(i).unwrap().text_content().unwrap())
-            .collect::<Vec<_>>()
-    };
+    let headlines = || list_headlines(&root);
     assert_eq!(headlines(), ["Tin thứ nhất", "Tin thứ hai"]);
-    let button = || -> Option<HtmlElement> {
-        root.query_selector("button[part=more]")
-            .unwrap()
-            .map(|b| b.dyn_into().unwrap())
-    };
+    let button = || more_button(&root);
     assert_eq!(
         button()
             .expect("a Load more button")
@@ -378,17 +384,8 @@ async fn load_more_reads_the_rest_of_a_document_before_it_fetches_a_page() {
         ..ArticleWidgetProps::default()
     });
     until(|| last_state(&states) == "ready").await;
-    let headlines = || {
-        let list = root.query_selector_all("ol > li h2").unwrap();
-        (0..list.length())
-            .map(|i| list.get(i).unwrap().text_content().unwrap())
-            .collect::<Vec<_>>()
-    };
-    let more = || -> Option<HtmlElement> {
-        root.query_selector("button[part=more]")
-            .unwrap()
-            .map(|b| b.dyn_into().unwrap())
-    };
+    let headlines = || list_headlines(&root);
+    let more = || more_button(&root);
     assert_eq!(headlines(), ["First", "Second"]);
     more().expect("a Load more button").click();
     until(|| headlines().len() == 4).await;
