@@ -12,7 +12,7 @@ mod states;
 mod updates;
 mod widget;
 
-pub use article_view::{ArticleView, ArticleViewProps};
+pub use article_view::{article_view, ArticleViewProps};
 pub use blocks::blocks;
 pub use dateline::dateline;
 pub use list::{article_list, ArticleListProps};

@@ -5,7 +5,8 @@
 
 use std::rc::Rc;
 
-use article_widget::components::{ArticleView, ArticleViewProps};
+use article_widget::body;
+use article_widget::components::{article_view, ArticleViewProps};
 use article_widget::config::{Target, TimeZone};
 use article_widget::model::{Article, Body};
 use js_sys::Reflect;
@@ -13,7 +14,7 @@ use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{DomParser, Element, HtmlElement, SupportedType, Url};
-use yew::{AppHandle, Renderer};
+use yew::{component, use_memo, AppHandle, Html, Properties, Renderer};
 
 mod common;
 #[path = "support/xss.rs"]
@@ -91,10 +92,34 @@ const ALLOWED_ATTRIBUTES: [&str; 10] = [
     "referrerpolicy",
 ];
 
+#[derive(Properties, PartialEq)]
+struct ViewProps {
+    article: Rc<Article>,
+    target: Target,
+}
+
+/// The article view as the widget renders it: its body made into blocks
+/// once, then shown.
+#[component]
+fn View(ViewProps { article, target }: &ViewProps) -> Html {
+    let body = use_memo(article.clone(), |article| {
+        body::blocks(&article.body, article.url.as_deref(), 2)
+    });
+    article_view(&ArticleViewProps {
+        article: article.clone(),
+        body,
+        heading_level: 2,
+        locale: "en".into(),
+        time_zone: TimeZone::Source,
+        fixed_dateline: true,
+        target: *target,
+    })
+}
+
 /// A rendered article body, kept mounted until the test ends.
 struct Mounted {
     root: Element,
-    app: AppHandle<ArticleView>,
+    app: AppHandle<View>,
 }
 
 impl Mounted {
@@ -122,15 +147,8 @@ fn render(html: &str, base: Option<&str>, target: Target) -> Mounted {
         body: Body::from_html(html),
         ..Article::default()
     });
-    let props = ArticleViewProps {
-        article,
-        heading_level: 2,
-        locale: "en".into(),
-        time_zone: TimeZone::Source,
-        fixed_dateline: true,
-        target,
-    };
-    let app = Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
+    let props = ViewProps { article, target };
+    let app = Renderer::<View>::with_root_and_props(root.clone(), props).render();
     Mounted { root, app }
 }
 

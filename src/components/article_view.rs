@@ -3,38 +3,37 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{blocks::blocks, dateline, figure::figure, heading};
-use crate::body;
 use crate::config::{Target, TimeZone};
 use crate::i18n;
-use crate::model::Article;
+use crate::model::{Article, Block};
 
-/// Props of [`ArticleView`].
-#[derive(Properties, PartialEq)]
+/// What [`article_view`] shows, and how.
 pub struct ArticleViewProps {
     /// The article to show in full.
     pub article: Rc<Article>,
+    /// Its body as blocks: [`crate::body::blocks`] of the article's body, its
+    /// URL and `heading_level`, kept by the caller (`use_memo`) so that it is
+    /// made once per article.
+    pub body: Rc<Vec<Block>>,
     /// Level of the headline element.
-    #[prop_or(2)]
     pub heading_level: u8,
     /// BCP 47 tag for dates and UI words.
     pub locale: AttrValue,
     /// [`crate::i18n::fixed_dateline`] for this widget and article.
-    #[prop_or_default]
     pub fixed_dateline: bool,
     /// Zone for the dateline.
-    #[prop_or_default]
     pub time_zone: TimeZone,
     /// Where links in the body open.
-    #[prop_or_default]
     pub target: Target,
 }
 
 /// One article in full: headline, meta line (dateline, byline, section),
-/// lead figure and body.
-#[component]
-pub fn ArticleView(
+/// lead figure and body. A plain function rather than a component: each
+/// component type costs the bundle its own copy of Yew's lifecycle code.
+pub fn article_view(
     ArticleViewProps {
         article,
+        body,
         heading_level,
         locale,
         time_zone,
@@ -42,9 +41,6 @@ pub fn ArticleView(
         target,
     }: &ArticleViewProps,
 ) -> Html {
-    let body = use_memo((article.clone(), *heading_level), |(article, level)| {
-        body::blocks(&article.body, article.url.as_deref(), *level)
-    });
     let strings = i18n::strings(locale);
     html! {
         <article class="aw-article" lang={article.language.clone()}>
@@ -70,7 +66,7 @@ pub fn ArticleView(
                 { figure(image) }
             }
             <div class="aw-body" part="body">
-                { blocks(&body, *target) }
+                { blocks(body, *target) }
             </div>
         </article>
     }

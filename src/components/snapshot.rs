@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::widget::{frame, Shown, View};
+use super::widget::{frame, use_body, Shown, View};
 use super::ArticleWidgetProps;
 use crate::hooks::use_more;
 use crate::model::Feed;
@@ -35,8 +35,10 @@ pub fn ArticleSnapshot(ArticleSnapshotProps { feed, widget }: &ArticleSnapshotPr
         widget.policy.clone(),
     );
     let view = View::of(feed, widget, &more.items);
+    let body = use_body(&view, widget.heading_level);
     let shown = Shown {
         skeleton: false,
+        body,
         stale_since: None,
         new_ids: Rc::new([]),
         more: &more,

@@ -4,14 +4,15 @@ use yew::prelude::*;
 
 use super::updates::{load_more, update_notice};
 use super::{
-    article_list, empty_state, error_state, skeleton, ArticleListProps, ArticleView,
-    SKELETON_DELAY_MS,
+    article_list, article_view, empty_state, error_state, skeleton, ArticleListProps,
+    ArticleViewProps, SKELETON_DELAY_MS,
 };
+use crate::body;
 use crate::config::{Config, ItemRef, Layout, Target, Theme, TimeZone};
 use crate::error::LoadError;
 use crate::hooks::{use_after, use_feed, use_more, FeedSource, FeedState, More};
 use crate::i18n;
-use crate::model::{Article, Feed};
+use crate::model::{Article, Block, Feed};
 use crate::source::Policy;
 
 /// What a reader sees of an article, as reported with `article-widget:ready`
@@ -208,6 +209,7 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
         FeedState::Failed(error) => View::Failed(error.clone()),
     };
     let skeleton_due = use_after(SKELETON_DELAY_MS, matches!(view, View::Loading));
+    let body = use_body(&view, props.heading_level);
     let state = view.state();
     {
         // Announced again after each successful load, new articles or not.
@@ -220,6 +222,7 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
     let on_retry = Callback::from(move |_| retries.set(retries.wrapping_add(1)));
     let shown = Shown {
         skeleton: skeleton_due,
+        body,
         stale_since: loaded.stale_since,
         new_ids: loaded.new_ids.clone(),
         more: &more,
@@ -233,6 +236,8 @@ pub fn ArticleWidget(props: &ArticleWidgetProps) -> Html {
 pub(super) struct Shown<'a> {
     /// Whether a load has run long enough for the skeleton to be drawn.
     pub(super) skeleton: bool,
+    /// The article view's body, as blocks ([`use_body`]).
+    pub(super) body: Rc<Vec<Block>>,
     pub(super) stale_since: Option<u64>,
     pub(super) new_ids: Rc<[String]>,
     pub(super) more: &'a More,
@@ -245,6 +250,7 @@ pub(super) struct Shown<'a> {
 pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) -> Html {
     let Shown {
         skeleton: skeleton_due,
+        body,
         stale_since,
         new_ids,
         more,
@@ -279,10 +285,15 @@ pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) ->
         View::Loading => Html::default(),
         View::Failed(error) => error_state(&error, &locale, on_retry),
         View::Empty => empty_state(&locale),
-        View::Article(article) => html! {
-            <ArticleView {article} heading_level={props.heading_level} locale={locale.clone()}
-                time_zone={props.time_zone.clone()} {fixed_dateline} target={props.target} />
-        },
+        View::Article(article) => article_view(&ArticleViewProps {
+            article,
+            body,
+            heading_level: props.heading_level,
+            locale: locale.clone(),
+            fixed_dateline,
+            time_zone: props.time_zone.clone(),
+            target: props.target,
+        }),
         View::List(items) => html! {
             <>
                 { article_list(&ArticleListProps {
@@ -308,6 +319,21 @@ pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) ->
             { content }
         </div>
     }
+}
+
+/// The body of the article a view shows, as blocks (the body parsed and
+/// checked, see [`crate::body::blocks`]): made once per article and level.
+#[hook]
+pub(super) fn use_body(view: &View, heading_level: u8) -> Rc<Vec<Block>> {
+    let article = match view {
+        View::Article(article) => Some(article.clone()),
+        _ => None,
+    };
+    use_memo((article, heading_level), |(article, level)| {
+        article.as_ref().map_or_else(Vec::new, |article| {
+            body::blocks(&article.body, article.url.as_deref(), *level)
+        })
+    })
 }
 
 /// What the document comes to once the props have chosen from it.
