@@ -3,7 +3,9 @@
 // written to BENCHMARKS.md as medians and widget / baseline ratios.
 //   node bench/run.mjs [--runs N] [--cycles N] [--no-write] [--serve] [--paint-only]
 // --paint-only measures the time to the first headline paint alone and prints
-// it (BENCHMARKS.md is left alone).
+// it (BENCHMARKS.md is left alone). BENCH_DIST=dir measures or serves another
+// build than dist/, BENCH_PORT=n serves on that port: two servers of two
+// builds make an A/B comparison of a change.
 import { chromium } from "@playwright/test";
 import { createServer } from "node:http";
 import { execFileSync } from "node:child_process";
