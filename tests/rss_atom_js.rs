@@ -93,8 +93,9 @@ async fn billion_laughs_is_a_format_error_and_domparser_refuses_it_too() {
             ..
         })
     ));
-    // Without the widget's own check, the browser's parser stops the
-    // expansion itself: a parse error, not a gigabyte of "lol".
+    // Without the widget's own check, the browser's parser does not expand
+    // it either: Chromium reports a parse error, Firefox leaves the entities
+    // unexpanded. Either way, not a gigabyte of "lol".
     let document = DomParser::new()
         .unwrap()
         .parse_from_string(&text, SupportedType::ApplicationXml)
@@ -107,8 +108,10 @@ async fn billion_laughs_is_a_format_error_and_domparser_refuses_it_too() {
         .document_element()
         .and_then(|e| e.text_content())
         .map_or(0, |t| t.len());
-    assert!(errors > 0, "no parsererror; {size} bytes of text");
-    assert!(size < 1 << 20, "{size}");
+    assert!(
+        size < 1 << 16,
+        "{errors} parse errors, {size} bytes of text"
+    );
 }
 
 #[wasm_bindgen_test]
