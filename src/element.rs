@@ -51,15 +51,22 @@ thread_local! {
 /// How many idle apps are kept for reuse.
 const MAX_IDLE: usize = 8;
 
-/// One connected element and the Yew app inside it, once [`Mounted::start`]
-/// has rendered it.
+/// One connected element and the Yew app inside it.
 #[wasm_bindgen]
 pub struct Mounted {
     host: HtmlElement,
     root: web_sys::Element,
-    app: Option<AppHandle<ArticleWidget>>,
+    app: App,
     reload: u32,
     warned: Vec<String>,
+}
+
+/// The app of a [`Mounted`] element.
+enum App {
+    /// Not rendered yet (see [`Mounted::start`]): the props it will have.
+    Pending(ArticleWidgetProps),
+    /// Rendered.
+    Running(AppHandle<ArticleWidget>),
 }
 
 #[wasm_bindgen]
@@ -83,7 +90,7 @@ impl Mounted {
                 shadow.append_child(&root).ok()?;
                 app.update(props_of(&host, &root, 0, &mut warned));
                 return Some(Mounted {
-                    app: Some(app),
+                    app: App::Running(app),
                     root,
                     host,
                     reload: 0,
@@ -91,23 +98,25 @@ impl Mounted {
                 });
             }
         }
-        let root = if shadow.has_child_nodes() {
+        let takeover = shadow.has_child_nodes();
+        let root = if takeover {
             takeover_point(&shadow)?
         } else {
-            let root = mount_point(&shadow)?;
+            mount_point(&shadow)?
+        };
+        let props = props_of(&host, &root, 0, &mut warned);
+        if !takeover {
             // Until the first render: the widget's root as it renders it
             // while loading (blank), so that its reserved height holds.
-            let props = props_of(&host, &root, 0, &mut warned);
             let frame = root.owner_document()?.create_element("div").ok()?;
             frame.set_class_name("aw");
             let layout = props.layout.map_or("list", |layout| layout.as_str());
             let _ = frame.set_attribute("data-layout", layout);
             let _ = frame.set_attribute("data-theme", props.theme.as_str());
             root.append_child(&frame).ok()?;
-            root
-        };
+        }
         Some(Mounted {
-            app: None,
+            app: App::Pending(props),
             root,
             host,
             reload: 0,
@@ -122,24 +131,25 @@ impl Mounted {
     /// runs for the first time) are two shorter tasks rather than one long one
     /// (Total Blocking Time).
     pub fn start(&mut self) {
-        if self.app.is_none() {
-            let props = props_of(&self.host, &self.root, self.reload, &mut self.warned);
-            if !self.root.has_attribute("hidden") {
-                self.root.set_text_content(None);
-            }
-            self.app = Some(
-                Renderer::<ArticleWidget>::with_root_and_props(self.root.clone(), props).render(),
-            );
+        let App::Pending(props) = &mut self.app else {
+            return;
+        };
+        let props = std::mem::take(props);
+        if !self.root.has_attribute("hidden") {
+            self.root.set_text_content(None);
         }
+        self.app = App::Running(
+            Renderer::<ArticleWidget>::with_root_and_props(self.root.clone(), props).render(),
+        );
     }
 
-    /// Re-reads the attributes and re-renders; fetches again only if `src`
-    /// changed. Before [`Mounted::start`] there is nothing to do: it reads
-    /// them then.
+    /// Re-reads the attributes and re-renders (before [`Mounted::start`],
+    /// keeps them for the first render); fetches again only if `src` changed.
     pub fn update(&mut self) {
-        if let Some(app) = &mut self.app {
-            let props = props_of(&self.host, &self.root, self.reload, &mut self.warned);
-            app.update(props);
+        let props = props_of(&self.host, &self.root, self.reload, &mut self.warned);
+        match &mut self.app {
+            App::Pending(pending) => *pending = props,
+            App::Running(app) => app.update(props),
         }
     }
 
@@ -154,7 +164,7 @@ impl Mounted {
     /// destroyed when enough are.
     pub fn destroy(self) {
         self.root.remove();
-        let Some(mut app) = self.app else {
+        let App::Running(mut app) = self.app else {
             return;
         };
         // No source and no callbacks: the idle app loads nothing, and

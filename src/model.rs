@@ -350,8 +350,7 @@ impl PartialEq for Rest {
 
 impl std::fmt::Debug for Rest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let unread = self.0.as_ref().map_or(0, |rest| rest.ids.len());
-        write!(f, "Rest({unread} unread)")
+        write!(f, "Rest({} unread)", self.len())
     }
 }
 
