@@ -7,7 +7,7 @@
 // as the key of its function, or nothing is written.
 //   node tools/short-imports.mjs <glue.js> <module_bg.wasm>   (rewrites both)
 import { readFileSync, writeFileSync } from "node:fs";
-import { WasmReader } from "./wasm-reader.mjs";
+import { WasmReader, leb } from "./wasm-reader.mjs";
 
 const [gluePath, wasmPath] = process.argv.slice(2);
 if (!gluePath || !wasmPath) {
@@ -21,16 +21,6 @@ const fail = (message) => {
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, "utf8");
 
-const leb = (n) => {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return Buffer.from(out);
-};
 const text = (s) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s, "utf8")]);
 
 const read = new WasmReader(wasm);

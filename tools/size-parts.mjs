@@ -10,7 +10,7 @@
 //   node tools/size-parts.mjs named.wasm [--json | --list <part>]
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
-import { WasmReader } from "./wasm-reader.mjs";
+import { WasmReader, leb } from "./wasm-reader.mjs";
 
 const path = process.argv[2];
 if (!path) {
@@ -133,17 +133,7 @@ const stripped = Buffer.concat(
   [bytes.subarray(0, 8)].concat(
     sections
       .filter((s) => !(s.id === 0 && s.custom === "name"))
-      .map((s) => {
-        const header = [s.id];
-        let len = s.end - s.start;
-        do {
-          let b = len & 0x7f;
-          len = Math.floor(len / 128);
-          if (len) b |= 0x80;
-          header.push(b);
-        } while (len);
-        return Buffer.concat([Buffer.from(header), bytes.subarray(s.start, s.end)]);
-      }),
+      .map((s) => Buffer.concat([Buffer.from([s.id]), leb(s.end - s.start), bytes.subarray(s.start, s.end)])),
   ),
 );
 const whole = brotli(stripped);

@@ -1,6 +1,19 @@
 // A minimal reader of a .wasm module's bytes: LEB128 numbers and names,
-// from a position that callers move section by section. Shared by
-// tools/short-imports.mjs and tools/size-parts.mjs.
+// from a position that callers move section by section, and the LEB128
+// writer for the sections they write back. Shared by tools/short-imports.mjs
+// and tools/size-parts.mjs.
+
+/** `n` as an unsigned LEB128 number. */
+export function leb(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return Buffer.from(out);
+}
 
 export class WasmReader {
   /** `bytes`: the module; reading starts after its 8-byte header. */
