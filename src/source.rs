@@ -157,7 +157,9 @@ pub struct Watch {
 /// while the page is visible, and at once when it becomes visible again if a
 /// refresh is overdue. `parse` turns a document into what is shown: a
 /// document it rejects counts as a failure, and is neither shown nor kept.
-/// Good documents are kept in the browser's cache. Every outcome goes to
+/// Good documents are kept in the browser's cache, in a task after the one
+/// that shows them (writing `localStorage` is no part of showing, and is
+/// done even if the widget is removed meanwhile). Every outcome goes to
 /// `report`.
 pub async fn watch<T>(
     watch: Watch,
@@ -194,6 +196,7 @@ pub async fn watch<T>(
             preflight_refused = true;
             etag = None;
         }
+        let mut kept = None;
         let update = match result {
             Ok(Fetched::Changed(mut document)) => match parse(&document) {
                 Ok(value) => {
@@ -202,7 +205,7 @@ pub async fn watch<T>(
                     }
                     etag.clone_from(&document.etag);
                     let at = browser::now();
-                    keep(document, at);
+                    kept = Some((document, at));
                     Update::Fresh {
                         value,
                         etag: etag.clone(),
@@ -226,6 +229,9 @@ pub async fn watch<T>(
         let ok = !matches!(update, Update::Failed(_));
         browser::yield_to_page().await;
         report(update);
+        if let Some((document, at)) = kept {
+            browser::soon(move || keep(document, at));
+        }
         if refresh_s == 0 {
             return;
         }

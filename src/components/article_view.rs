@@ -30,6 +30,8 @@ pub struct ArticleViewProps {
 /// One article in full: headline, meta line (dateline, byline, section),
 /// lead figure and body. A plain function rather than a component: each
 /// component type costs the bundle its own copy of Yew's lifecycle code.
+// A function of its own in the wasm (see `widget::frame`).
+#[inline(never)]
 pub fn article_view(
     ArticleViewProps {
         article,

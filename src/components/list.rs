@@ -32,6 +32,8 @@ pub struct ArticleListProps {
 /// Headlines with dateline, thumbnail and summary, as an ordered list. A
 /// plain function rather than a component: each component type costs the
 /// bundle its own copy of Yew's lifecycle code.
+// A function of its own in the wasm (see `widget::frame`).
+#[inline(never)]
 pub fn article_list(props: &ArticleListProps) -> Html {
     let class = if props.layout == Layout::Cards {
         "aw-list aw-cards"

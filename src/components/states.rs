@@ -21,6 +21,8 @@ pub const SKELETON_DELAY_MS: u32 = 150;
 /// cards placeholders use the items' own geometry, so the articles replace
 /// them without moving anything; a list or cards draws `limit` items (up to
 /// twelve). A plain function, like the other states.
+// A function of its own in the wasm (see `widget::frame`).
+#[inline(never)]
 pub fn skeleton(layout: Layout, limit: usize, locale: &str) -> Html {
     let line = |class: &'static str| html! { <span class={classes!("aw-skel", class)}></span> };
     let body = match layout {
@@ -68,6 +70,8 @@ pub fn skeleton(layout: Layout, limit: usize, locale: &str) -> Html {
 /// functions rather than components, this and [`empty_state`]: each component
 /// type costs the bundle its own copy of Yew's lifecycle code, and these have
 /// no state of their own.
+// A function of its own in the wasm (see `widget::frame`).
+#[inline(never)]
 pub fn error_state(error: &LoadError, locale: &str, on_retry: Callback<MouseEvent>) -> Html {
     let strings = i18n::strings(locale);
     html! {
@@ -81,6 +85,8 @@ pub fn error_state(error: &LoadError, locale: &str, on_retry: Callback<MouseEven
 }
 
 /// A feed that has no article to show.
+// A function of its own in the wasm (see `widget::frame`).
+#[inline(never)]
 pub fn empty_state(locale: &str) -> Html {
     html! { <p class="aw-empty" role="status">{ i18n::strings(locale).empty }</p> }
 }

@@ -12,6 +12,8 @@ use crate::i18n;
 /// `stale_since` being when the articles on screen were fetched. The element
 /// is there, empty, while all is well, so that the polite live region exists
 /// before its message does and screen readers announce it.
+// A function of its own in the wasm (see `widget::frame`).
+#[inline(never)]
 pub(super) fn update_notice(stale_since: Option<u64>, locale: &str) -> Html {
     let message = stale_since.map(|at| {
         let strings = i18n::strings(locale);
@@ -22,6 +24,8 @@ pub(super) fn update_notice(stale_since: Option<u64>, locale: &str) -> Html {
 
 /// The "Load more" button at the end of a list, with its own loading and
 /// failed states.
+// A function of its own in the wasm (see `widget::frame`).
+#[inline(never)]
 pub(super) fn load_more(more: &More, locale: &str) -> Html {
     let strings = i18n::strings(locale);
     let loading = more.status == MoreStatus::Loading;

@@ -247,6 +247,12 @@ pub(super) struct Shown<'a> {
 /// The widget's markup for a view: the same for the browser's widget and the
 /// server's snapshot ([`super::ArticleSnapshot`]), so that one can replace
 /// the other without anything moving.
+///
+/// Each view's markup (the article, the list, the states) is a function the
+/// compiler does not inline (`#[inline(never)]`): the browser compiles a
+/// wasm function on its first call, so a page compiles only the views it
+/// shows, each in the task that first shows it, rather than all of them in
+/// the widget's first render.
 pub(super) fn frame(view: View, props: &ArticleWidgetProps, shown: Shown<'_>) -> Html {
     let Shown {
         skeleton: skeleton_due,

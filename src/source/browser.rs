@@ -30,6 +30,12 @@ pub(super) async fn yield_to_page() {
     TimeoutFuture::new(0).await;
 }
 
+/// Runs `f` in a task of its own, after the current one, whatever becomes of
+/// the caller.
+pub(super) fn soon(f: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(0, f).forget();
+}
+
 /// Whether the page is hidden (a background tab, a minimised window).
 pub(super) fn page_hidden() -> bool {
     web_sys::window()
