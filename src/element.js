@@ -38,7 +38,7 @@ const storage = (() => {
   }
 })();
 const early = startEarly(document, storage, CONTRACT.shared, Date.now());
-// The engine's date data, in a task of its own while the .wasm downloads and
+// The engine's date data, in tasks of their own while the .wasm downloads and
 // compiles, rather than inside the first render (see warmDates).
 setTimeout(() => warmDates(dateLocales(document, CONTRACT.shared)));
 const { default: init, mount, adoptEarlyRequests } = await glue;

@@ -21,6 +21,7 @@ use std::pin::pin;
 use futures::future::select;
 
 use crate::error::LoadError;
+pub use browser::yield_to_page;
 pub use policy::Policy;
 use policy::{Retry, Schedule, Wake};
 

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use futures::future::{abortable, Either};
+use futures::future::abortable;
 use yew::prelude::*;
 
 use crate::error::LoadError;
@@ -80,29 +80,36 @@ pub fn use_feed(
                     *last = last.wrapping_add(1);
                     *last
                 };
-                let target = match source {
-                    FeedSource::Missing => Target::Known(Err(LoadError::NoSource)),
-                    FeedSource::Inline(json) => {
-                        Target::Known(load::inline(json, need).map(Rc::new))
-                    }
-                    FeedSource::Url(src) => match source::request_url(src) {
-                        Ok(url) => Target::Url(url),
-                        Err(error) => Target::Known(Err(error)),
-                    },
-                };
+                let (source, need, refresh, policy) =
+                    (source.clone(), need, *refresh, policy.clone());
                 let dispatcher = model.dispatcher();
                 let report = move |update| dispatcher.dispatch(Action::Update { session, update });
-                // Even an outcome known now is applied from a task, like any
-                // other: a source replaced within the same turn never shows.
-                let work = match target {
-                    Target::Known(outcome) => {
-                        model.dispatch(Action::Start {
-                            session,
-                            url: None,
-                            keep: false,
-                            cached: None,
-                        });
-                        Either::Left(async move {
+                // The first render ends its task; what a load needs first (the
+                // request URL, the copy kept from an earlier visit, an inline
+                // document read) is done in the next, so that neither is long
+                // enough to block the page. Even an outcome known at once is
+                // applied from a task, like any other: a source replaced within
+                // the same turn never shows.
+                let work = async move {
+                    source::yield_to_page().await;
+                    let target = match &source {
+                        FeedSource::Missing => Target::Known(Err(LoadError::NoSource)),
+                        FeedSource::Inline(json) => {
+                            Target::Known(load::inline(json, need).map(Rc::new))
+                        }
+                        FeedSource::Url(src) => match source::request_url(src) {
+                            Ok(url) => Target::Url(url),
+                            Err(error) => Target::Known(Err(error)),
+                        },
+                    };
+                    match target {
+                        Target::Known(outcome) => {
+                            model.dispatch(Action::Start {
+                                session,
+                                url: None,
+                                keep: false,
+                                cached: None,
+                            });
                             report(match outcome {
                                 Ok(value) => Update::Fresh {
                                     value,
@@ -110,36 +117,36 @@ pub fn use_feed(
                                     at: 0,
                                 },
                                 Err(error) => Update::Failed(error),
-                            })
-                        })
-                    }
-                    Target::Url(url) => {
-                        let keep = model.loaded.url.as_deref() == Some(url.as_str())
-                            && matches!(model.loaded.state, FeedState::Ready(_));
-                        let cached = if keep { None } else { load::cached(&url, need) };
-                        let etag = match &cached {
-                            Some(cached) => cached.etag.clone(),
-                            None if keep => model.etag.clone(),
-                            None => None,
-                        };
-                        model.dispatch(Action::Start {
-                            session,
-                            url: Some(url.as_str().into()),
-                            keep,
-                            cached,
-                        });
-                        let watch = source::Watch {
-                            url,
-                            etag,
-                            policy: policy.clone(),
-                            refresh_s: *refresh,
-                            // Only `refresh` or the policy changed: what is
-                            // on screen is current, the next fetch is when due.
-                            fetch_now: !keep || reloaded,
-                        };
-                        let parse =
-                            move |document: &Document| load::feed(document, need).map(Rc::new);
-                        Either::Right(source::watch(watch, parse, report))
+                            });
+                        }
+                        Target::Url(url) => {
+                            let keep = model.loaded.url.as_deref() == Some(url.as_str())
+                                && matches!(model.loaded.state, FeedState::Ready(_));
+                            let cached = if keep { None } else { load::cached(&url, need) };
+                            let etag = match &cached {
+                                Some(cached) => cached.etag.clone(),
+                                None if keep => model.etag.clone(),
+                                None => None,
+                            };
+                            model.dispatch(Action::Start {
+                                session,
+                                url: Some(url.as_str().into()),
+                                keep,
+                                cached,
+                            });
+                            let watch = source::Watch {
+                                url,
+                                etag,
+                                policy,
+                                refresh_s: refresh,
+                                // Only `refresh` or the policy changed: what is
+                                // on screen is current, the next fetch is when due.
+                                fetch_now: !keep || reloaded,
+                            };
+                            let parse =
+                                move |document: &Document| load::feed(document, need).map(Rc::new);
+                            source::watch(watch, parse, report).await;
+                        }
                     }
                 };
                 let (task, cancel) = abortable(work);

@@ -26,7 +26,7 @@ pub(super) async fn sleep(ms: u64) {
 
 /// Lets the page run (input, paint) before the caller goes on: a separate
 /// task, so that parsing a document and rendering it are never one long task.
-pub(super) async fn yield_to_page() {
+pub async fn yield_to_page() {
     TimeoutFuture::new(0).await;
 }
 
