@@ -21,7 +21,7 @@ const option = (name, fallback) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : fallback;
 };
-const RUNS = Number(option("--runs", 3));
+const RUNS = Number(option("--runs", 5));
 const dist = option("--dist", join(root, "dist"));
 if (!existsSync(join(dist, "article-widget.js"))) throw new Error(`no build in ${dist}: run make build`);
 const hasReserveCss = existsSync(join(dist, "article-widget.css"));
