@@ -253,6 +253,8 @@ test("cached articles show at once after a reload, and survive failing refreshes
   let w = await addWidget(page, "w", route, { lang: "en" });
   await expect(w).toHaveAttribute("data-state", "ready");
   await expect(w.locator("li")).toHaveCount(3);
+  // Kept in localStorage in the task after the one that showed it.
+  await page.waitForFunction((t) => Object.keys(localStorage).some((k) => k.includes(t)), t);
 
   await page.reload();
   await page.waitForFunction(() => customElements.get("article-widget"));

@@ -246,6 +246,11 @@ async fn the_copy_kept_from_an_earlier_visit_shows_before_the_network_answers() 
         ..ArticleWidgetProps::default()
     });
     until(|| last_state(&states) == "ready").await;
+    // Kept in the task after the one that showed it.
+    let url = source::request_url(src).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    until(|| cache::read(&Local(storage.clone()), &url, js_sys::Date::now() as u64).is_some())
+        .await;
 
     let (root, states) = render_keeping_cache(ArticleWidgetProps {
         src: Some(src.into()),
