@@ -57,10 +57,14 @@ cdnFiles["/b/article-widget.js"] = file(
 // thread; a photo is decoded off it. --svg-images keeps the stand-ins.
 const svgImages = args.includes("--svg-images");
 const feed = readFileSync(join(root, "sample/feed.json"), "utf8");
-const pageFiles = {
-  "/data/feed.json": file(svgImages ? feed : feed.replace(/(images\/[\w-]+)\.svg"/g, '$1.jpg"'), "application/json", "no-cache"),
-};
 const imageDir = join(root, svgImages ? "sample/images" : "bench/images");
+const servedFeed = svgImages ? feed : feed.replace(/(images\/[\w-]+)\.svg"/g, '$1.jpg"');
+// Every picture the page's feed names must be served, or the page measured
+// would be one with broken images.
+for (const [, name] of servedFeed.matchAll(/"images\/([^"]+)"/g)) {
+  if (!existsSync(join(imageDir, name))) throw new Error(`the feed names images/${name}, which ${imageDir} does not have`);
+}
+const pageFiles = { "/data/feed.json": file(servedFeed, "application/json", "no-cache") };
 for (const name of readdirSync(imageDir)) {
   pageFiles[`/data/images/${name}`] = file(readFileSync(join(imageDir, name)), typeOf(name), "public, max-age=86400");
 }
