@@ -179,11 +179,12 @@ if (args.includes("--serve")) {
 
 // ---- measuring ----
 
-const browser = await chromium.launch({
+const launch = (jsFlags) => chromium.launch({
   executablePath: process.env.CHROME_BIN || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-quic", "--no-first-run", "--js-flags=--expose-gc"],
+    "--disable-quic", "--no-first-run", `--js-flags=${jsFlags}`],
 });
+const browser = await launch("--expose-gc");
 
 async function timeToReady(pageHandle, load) {
   await load();
@@ -218,8 +219,8 @@ for (let run = 0; run < (PAINT_ONLY ? 0 : RUNS); run++) {
   process.stdout.write(`run ${run + 1}/${RUNS}\r`);
 }
 
-async function heap(impl) {
-  const context = await browser.newContext();
+async function heap(impl, inBrowser = browser) {
+  const context = await inBrowser.newContext();
   const p = await context.newPage();
   await p.goto(`${origin}/${impl}/seed.html`);
   await p.waitForFunction(() => window.__readyAt !== undefined);
@@ -262,6 +263,17 @@ async function heap(impl) {
   return { after10, after, twice };
 }
 const heaps = PAINT_ONLY ? null : { w: await heap("w"), b: await heap("b") };
+// The same cycles with V8's optimising compilers off (Maglev, TurboFan): what
+// the heap grows by then is what the page keeps, not code V8 compiled for
+// the functions that ran hot (the glue's calls into the page, the bench's loop).
+const interpreted = PAINT_ONLY ? null : await (async () => {
+  const plain = await launch("--expose-gc --no-maglev --no-opt");
+  try {
+    return { w: await heap("w", plain), b: await heap("b", plain) };
+  } finally {
+    await plain.close();
+  }
+})();
 
 // Time to the first headline paint, cold: pre-rendered (linked, inline, linked
 // also in the head), client-rendered, baseline; and each pre-rendered page's FCP.
@@ -336,12 +348,13 @@ for (const scenario of Object.keys(scenarios)) {
     rows.push(`| ${labels[scenario]}, ${temp} | ${ms(w)} | ${ms(b)} | ${ratio(w, b)} |`);
   }
 }
-const heapRows = ["w", "b"].map((impl) => {
-  const { after10, after, twice } = heaps[impl];
-  const name = impl === "w" ? "widget" : "baseline";
+const heapRow = (impl, measured, jits) => {
+  const { after10, after, twice } = measured[impl];
+  const name = `${impl === "w" ? "widget" : "baseline"}${jits ? "" : ", optimising JITs off"}`;
   const growth = (from, to) => `${kb(to.usedSize - from.usedSize)} (${pct(to.usedSize / from.usedSize - 1)})`;
   return `| ${name} | ${kb(after10.usedSize)} | ${kb(after.usedSize)} | ${growth(after10, after)} | ${kb(twice.usedSize)} | ${growth(after, twice)} | ${after10.nodes} → ${after.nodes} → ${twice.nodes} | ${after10.jsEventListeners} → ${after.jsEventListeners} → ${twice.jsEventListeners} | ${impl === "w" ? `${kb(after10.wasmBytes)} → ${kb(after.wasmBytes)} → ${kb(twice.wasmBytes)}` : "–"} |`;
-});
+};
+const heapRows = PAINT_ONLY ? [] : ["w", "b"].flatMap((impl) => [heapRow(impl, heaps, true), heapRow(impl, interpreted, false)]);
 const cpu = cpus()[0]?.model?.trim() || "unknown CPU";
 const date = new Date().toISOString().slice(0, 10);
 const commit = (() => {
@@ -400,6 +413,9 @@ each; medians.
 ${CYCLES} cycles of creating a widget with an inline feed, waiting for \`ready\`, and
 removing it, then ${CYCLES} more; measured after forced garbage collection, after 10
 cycles, after ${CYCLES} and after ${2 * CYCLES}. DOM nodes, listeners and wasm memory at the three.
+Then again in a browser whose V8 runs JavaScript without its optimising compilers
+(\`--js-flags=--no-maglev --no-opt\`): the JS heap then holds no code compiled for the
+functions that ran hot, so its growth is what the page retains.
 
 | implementation | JS heap after 10 | after ${CYCLES} | growth | after ${2 * CYCLES} | growth from ${CYCLES} | DOM nodes | JS listeners | wasm memory |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
