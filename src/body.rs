@@ -32,9 +32,10 @@ use crate::model::{Block, Body, Inline, ListItem};
 pub fn blocks(body: &Body, base: Option<&str>, headline_level: u8) -> Vec<Block> {
     let mut blocks = match body {
         Body::Empty => Vec::new(),
-        Body::Text(paragraphs) => paragraphs
-            .iter()
-            .map(|p| Block::Paragraph(vec![Inline::Text(p.clone())]))
+        Body::Text(_) => body
+            .paragraphs()
+            .into_iter()
+            .map(|p| Block::Paragraph(vec![Inline::Text(p)]))
             .collect(),
         Body::Html(html) => from_html(html, base),
     };

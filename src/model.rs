@@ -1,6 +1,7 @@
 //! The article model every input format is converted into, and every view renders.
 
 use std::cell::{OnceCell, RefCell};
+use std::fmt;
 use std::rc::Rc;
 
 use crate::timestamp::Timestamp;
@@ -196,13 +197,15 @@ pub enum Inline {
 }
 
 /// The article text, as the source gave it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub enum Body {
     /// No text at all.
     #[default]
     Empty,
-    /// Plain text, already split into paragraphs.
-    Text(Vec<String>),
+    /// Plain text, as the source gave it: split into paragraphs
+    /// ([`Body::paragraphs`]) only when a view shows it, not when a list
+    /// shows the article's headline.
+    Text(String),
     /// Untrusted HTML from the source, as the format adapters found it. The
     /// browser parses it into [`Block`]s ([`crate::body::blocks`]); it is
     /// never written into the page as markup.
@@ -213,11 +216,20 @@ impl Body {
     /// Plain text split into paragraphs: blank lines separate paragraphs, and the
     /// non-breaking-space indentation that CMS exports leave behind is removed.
     pub fn from_text(text: &str) -> Body {
-        let paragraphs = crate::text::paragraphs(text);
-        if paragraphs.is_empty() {
+        // No paragraph is made of whitespace alone (U+00A0 included).
+        if text.trim().is_empty() {
             Body::Empty
         } else {
-            Body::Text(paragraphs)
+            Body::Text(text.to_owned())
+        }
+    }
+
+    /// A plain-text body's paragraphs (see [`Body::from_text`]); none for
+    /// the other kinds.
+    pub fn paragraphs(&self) -> Vec<String> {
+        match self {
+            Body::Text(text) => crate::text::paragraphs(text),
+            Body::Empty | Body::Html(_) => Vec::new(),
         }
     }
 
@@ -233,6 +245,29 @@ impl Body {
     /// Whether there is nothing to show.
     pub fn is_empty(&self) -> bool {
         matches!(self, Body::Empty)
+    }
+}
+
+/// Plain texts are equal when their paragraphs are, as a view shows them.
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        match (self, other) {
+            (Body::Empty, Body::Empty) => true,
+            (Body::Text(a), Body::Text(b)) => a == b || self.paragraphs() == other.paragraphs(),
+            (Body::Html(a), Body::Html(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Plain text as its paragraphs, as a view shows it.
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Body::Empty => f.write_str("Empty"),
+            Body::Text(_) => f.debug_tuple("Text").field(&self.paragraphs()).finish(),
+            Body::Html(html) => f.debug_tuple("Html").field(html).finish(),
+        }
     }
 }
 
@@ -375,6 +410,22 @@ impl Feed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_is_split_into_paragraphs_when_asked_and_blank_text_is_no_body() {
+        let body = Body::from_text("\u{a0}\u{a0}Một.\n\n  Hai\ndòng.\n \n");
+        assert_eq!(body.paragraphs(), ["Một.", "Hai dòng."]);
+        for blank in ["", " \n\n\t", "\u{a0}\u{a0}\n\u{a0}"] {
+            assert_eq!(Body::from_text(blank), Body::Empty, "{blank:?}");
+        }
+        assert!(Body::from_html("<p>x</p>").paragraphs().is_empty());
+        // Equal as shown: the same paragraphs, however the text spaced them.
+        assert_eq!(
+            Body::from_text("Một.\n\nHai"),
+            Body::from_text("  Một.\n\n\nHai \n")
+        );
+        assert_ne!(Body::from_text("Một.\n\nHai"), Body::from_text("Một. Hai"));
+    }
 
     #[test]
     fn tracking_pixels_go_and_absurd_sizes_are_forgotten() {

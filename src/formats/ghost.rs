@@ -3,9 +3,11 @@
 //! there; `html` is the body and `feature_image_caption` is HTML, read as text.
 //! Ghost states every date in UTC (`+00:00`), so that is the offset shown.
 
+use std::rc::Rc;
+
 use super::{
-    date_time, headline, html_line, server_message, Adapted, FormatError, Item, Kind, Node, Read,
-    MAX_ITEMS,
+    date_time, headline, html_line, later_items, server_message, Adapted, FormatError, Kind, Node,
+    Read,
 };
 use crate::model::{Article, Body, Image};
 use crate::timestamp::Timestamp;
@@ -33,26 +35,20 @@ pub fn adapt<'a, N: Node + 'a>(value: N) -> Result<Adapted<'a>, FormatError> {
             return Err(api_error(&error));
         }
     }
-    let posts = value.list("posts");
     // Each post read as far as its id and date; the rest when it is shown.
-    let later = posts
-        .into_iter()
-        .take(MAX_ITEMS)
-        .enumerate()
-        .map(|(i, post)| {
-            let id = post
-                .id("id")
-                .or_else(|| post.text("uuid"))
-                .or_else(|| post.text("url"))
-                .unwrap_or_else(|| i.to_string());
-            let published = date_time(post.raw("published_at").as_deref());
-            Item::later(id, published, move || article(&post, published))
-        });
+    let key = |post: &N, i: usize| {
+        let id = post
+            .id("id")
+            .or_else(|| post.text("uuid"))
+            .or_else(|| post.text("url"))
+            .unwrap_or_else(|| i.to_string());
+        (id, date_time(post.raw("published_at").as_deref()))
+    };
     Ok(Adapted {
         // Ghost states only the number of the next page; the document's own
         // URL, with its key and filters, gets it as `page` (see `source::pages`).
         next_url: next_page(&value).map(|page| format!("?page={page}")),
-        later: later.collect(),
+        later: later_items(value.list("posts"), key, Rc::new(article)),
         ..Adapted::default()
     })
 }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::{date_time, headline, Adapted, FormatError, Item, Kind, Node, Read, MAX_ITEMS};
+use super::{date_time, headline, later_items, Adapted, FormatError, Kind, Node, Read};
 use crate::model::{Article, Body, Image};
 use crate::text::collapse;
 use crate::timestamp::Timestamp;
@@ -30,29 +30,24 @@ struct Context {
 /// Converts a detected JSON Feed. Each item is read as far as its id and
 /// date; the rest when it is shown. Items with nothing to show are skipped.
 pub fn adapt<'a, N: Node + 'a>(feed: N) -> Result<Adapted<'a>, FormatError> {
-    let context = Rc::new(Context {
+    let context = Context {
         authors: names(&feed),
         language: feed.raw("language"),
-    });
-    let items = feed.list("items");
-    let later = items
-        .into_iter()
-        .take(MAX_ITEMS)
-        .enumerate()
-        .map(|(i, item)| {
-            // The extension's offset, if any, changes how the date is
-            // written, not when: it is read with the rest.
-            let published = date_time(item.raw("date_published").as_deref());
-            let context = context.clone();
-            Item::later(id(&item, i), published, move || {
-                article(&item, published, &context)
-            })
-        });
+    };
+    // The extension's offset, if any, changes how the date is written, not
+    // when: it is read with the rest.
+    let key = |item: &N, i| {
+        (
+            id(item, i),
+            date_time(item.raw("date_published").as_deref()),
+        )
+    };
+    let read = move |item: &N, published| article(item, published, &context);
     Ok(Adapted {
         title: feed.text("title"),
         home_url: feed.raw("home_page_url"),
         next_url: feed.raw("next_url"),
-        later: later.collect(),
+        later: later_items(feed.list("items"), key, Rc::new(read)),
         ..Adapted::default()
     })
 }

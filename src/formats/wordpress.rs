@@ -3,9 +3,11 @@
 //! adds. Titles, excerpts, captions and names are rendered HTML there and are
 //! read as text; `content.rendered` is the body.
 
+use std::rc::Rc;
+
 use super::{
-    date_time, headline, html_line, server_message, Adapted, FormatError, Item, Kind, Node, Read,
-    MAX_ITEMS,
+    date_time, headline, html_line, later_items, server_message, Adapted, FormatError, Kind, Node,
+    Read,
 };
 use crate::model::{Article, Body, Image};
 use crate::timestamp::Timestamp;
@@ -56,20 +58,18 @@ pub fn adapt<'a, N: Node + 'a>(value: N) -> Result<Adapted<'a>, FormatError> {
         _ => vec![value],
     };
     // Each post read as far as its id and date; the rest when it is shown.
-    let later = posts
-        .into_iter()
-        .take(MAX_ITEMS)
-        .enumerate()
-        .map(|(i, post)| {
-            let id = post
-                .id("id")
-                .or_else(|| post.text("link"))
-                .unwrap_or_else(|| i.to_string());
-            let published = site_time(post.raw("date_gmt").as_deref(), post.raw("date").as_deref());
-            Item::later(id, published, move || article(&post, published))
-        });
+    let key = |post: &N, i: usize| {
+        let id = post
+            .id("id")
+            .or_else(|| post.text("link"))
+            .unwrap_or_else(|| i.to_string());
+        (
+            id,
+            site_time(post.raw("date_gmt").as_deref(), post.raw("date").as_deref()),
+        )
+    };
     Ok(Adapted {
-        later: later.collect(),
+        later: later_items(posts, key, Rc::new(article)),
         ..Adapted::default()
     })
 }

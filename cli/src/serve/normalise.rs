@@ -87,7 +87,8 @@ fn item(article: &Article) -> Value {
         Body::Html(html) => {
             out.insert("content_html".into(), html.clone().into());
         }
-        Body::Text(paragraphs) => {
+        Body::Text(_) => {
+            let paragraphs = article.body.paragraphs();
             out.insert("content_text".into(), paragraphs.join("\n\n").into());
         }
     }
