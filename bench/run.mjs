@@ -320,6 +320,15 @@ const median = (xs) => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+/** The first and third quartiles (the middle half of the values), interpolated. */
+const quartiles = (xs) => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  const at = (q) => {
+    const i = (s.length - 1) * q;
+    return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
+  };
+  return [at(0.25), at(0.75)];
+};
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const ratio = (w, b) => `${(w / b).toFixed(2)}×`;
@@ -343,9 +352,13 @@ const labels = {
 const rows = [];
 for (const scenario of Object.keys(scenarios)) {
   for (const temp of ["cold", "warm"]) {
-    const w = median(samples[`${scenario}/${temp}/w`]);
-    const b = median(samples[`${scenario}/${temp}/b`]);
-    rows.push(`| ${labels[scenario]}, ${temp} | ${ms(w)} | ${ms(b)} | ${ratio(w, b)} |`);
+    const ws = samples[`${scenario}/${temp}/w`];
+    const bs = samples[`${scenario}/${temp}/b`];
+    const [w, b] = [median(ws), median(bs)];
+    // Each run measures both, one after the other: the ratio of each run's
+    // pair, and the middle half of those ratios, is the run-to-run spread.
+    const [low, high] = quartiles(ws.map((x, i) => x / bs[i]));
+    rows.push(`| ${labels[scenario]}, ${temp} | ${ms(w)} | ${ms(b)} | ${ratio(w, b)} | ${low.toFixed(2)}–${high.toFixed(2)}× |`);
   }
 }
 const heapRow = (impl, measured, jits) => {
@@ -361,8 +374,8 @@ const commit = (() => {
   try { return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim(); } catch { return "unknown"; }
 })();
 
-const table = `| scenario | widget | baseline | widget / baseline |
-| --- | ---: | ---: | ---: |
+const table = `| scenario | widget | baseline | widget / baseline | each run's ratio, middle half |
+| --- | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}`;
 console.log(`\n${table}\n`);
 console.log(heapRows.join("\n"));
@@ -383,7 +396,9 @@ notes at the end are kept by hand in \`bench/notes.md\`.
 ## Time to \`data-state="ready"\`
 
 From navigation start to the last \`article-widget:ready\` event on the page. Cold: a
-fresh browser context (empty cache). Warm: a reload in the same context.
+fresh browser context (empty cache). Warm: a reload in the same context. The last
+column is the run-to-run spread: each run measures the widget and the baseline one
+after the other, and half of those runs' ratios fall in it.
 
 ${table}
 
