@@ -406,6 +406,31 @@ fn json_parse_and_serde_json_read_every_document_alike() {
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
 
+/// Fields of the wrong type, items that are not objects and names that every
+/// object or array inherits (`length`, `constructor`, `toString`) read alike:
+/// in the browser a string field is read in one step, without first asking
+/// whether it is there or whether its object is an array.
+#[wasm_bindgen_test]
+fn fields_of_the_wrong_type_read_alike() {
+    let documents = [
+        r#"{"version": "https://jsonfeed.org/version/1.1", "items": [
+            ["a", "b"], "item", 7, null,
+            {"id": 12, "title": ["not", "a", "title"], "url": {"length": 3}, "date_published": 1624594500},
+            {"id": ["x"], "title": "Một", "summary": 5, "content_text": {"toString": "no"}},
+            {"id": " ", "url": "https://news.example/a", "title": "  Hai\n dòng ", "date_published": "2021-06-25T11:15:00+07:00"},
+            {"id": "constructor", "title": "toString", "tags": ["length", 3], "language": true}
+        ]}"#,
+        r#"[{"id": 7, "link": ["https://news.example/x"], "title": {"rendered": ["x"]}, "date_gmt": 5},
+            [{"id": 8}], {"id": 9, "title": {"rendered": "Ba"}, "date": "2021-06-25T04:15:00"}]"#,
+        r#"{"posts": [{"id": 1, "uuid": "u", "title": 3}, {"title": "Bốn", "url": "https://news.example/4", "published_at": ["x"]}, []]}"#,
+    ];
+    for text in documents {
+        let (js, serde) = (parse_js(text), parse(text));
+        assert_eq!(js, serde, "{text}");
+        assert!(js.is_ok_and(|feed| !feed.items.is_empty()), "{text}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn unknown_json_names_its_keys_in_document_order() {
     let err = parse_js(r#"{"zeta": 1, "alpha": [], "mid": null, "beta": 2, "a": 3, "z": 4}"#)

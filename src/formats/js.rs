@@ -135,9 +135,16 @@ impl Node for JsValue {
     // absent); most fields asked for are absent or of an object, so the
     // array test is made only for a value found.
     fn get(&self, key: &'static str) -> Option<Self> {
-        Reflect::get(self, &JsValue::from_str(wasm_bindgen::intern(key)))
+        Reflect::get(self, &field_name(key))
             .ok()
             .filter(|v| !v.is_undefined() && !Array::is_array(self))
+    }
+
+    // No test for `undefined` nor for an array: what is not a string reads
+    // as `None` anyway, and no property an array (or any object) inherits is
+    // a string.
+    fn get_string(&self, key: &'static str) -> Option<String> {
+        Reflect::get(self, &field_name(key)).ok()?.as_string()
     }
 
     fn string(&self) -> Option<String> {
@@ -197,6 +204,11 @@ impl Node for JsValue {
         }
         Object::keys(self.unchecked_ref::<Object>()).length() as usize
     }
+}
+
+/// One of the crate's field names, interned (see [`Node::get`]).
+fn field_name(key: &'static str) -> JsValue {
+    JsValue::from_str(wasm_bindgen::intern(key))
 }
 
 /// An object that is not an array (nor null, which `is_object` excludes).

@@ -40,6 +40,12 @@ pub(crate) trait Node: Clone {
     /// field names: in the browser they are interned (each crosses into
     /// JavaScript once, and stays there for the life of the page).
     fn get(&self, key: &'static str) -> Option<Self>;
+    /// The field `key` of an object as a string, if it is one: what
+    /// [`Node::get`] then [`Node::string`] read, which a parser may read in
+    /// one step (in the browser, two calls into JavaScript instead of four).
+    fn get_string(&self, key: &'static str) -> Option<String> {
+        self.get(key)?.string()
+    }
     /// A string's text.
     fn string(&self) -> Option<String>;
     /// A number that is a whole, non-negative integer.
@@ -71,15 +77,18 @@ pub(crate) trait Read<N: Node> {
     /// The field `key` of an object.
     fn field(&self, key: &'static str) -> Option<N>;
 
+    /// A string field's text (see [`Node::get_string`]).
+    fn string_field(&self, key: &'static str) -> Option<String>;
+
     /// A non-blank string field, whitespace collapsed.
     fn text(&self, key: &'static str) -> Option<String> {
-        let text = crate::text::collapse(&self.field(key)?.string()?);
+        let text = crate::text::collapse(&self.string_field(key)?);
         (!text.is_empty()).then_some(text)
     }
 
     /// A string field exactly as written (URLs, HTML, dates).
     fn raw(&self, key: &'static str) -> Option<String> {
-        self.field(key)?.string().filter(|s| !s.trim().is_empty())
+        self.string_field(key).filter(|s| !s.trim().is_empty())
     }
 
     /// A positive whole number that fits in `u32`, written as a number or a string.
@@ -100,13 +109,21 @@ pub(crate) trait Read<N: Node> {
 
     /// An identifier written as a string or a number (see [`super::id_text`]).
     fn id(&self, key: &'static str) -> Option<String> {
-        super::id_text(&self.field(key)?)
+        // Most are strings: read as one first.
+        match self.string_field(key) {
+            Some(text) => super::line(Some(&text)),
+            None => self.field(key)?.number_text(),
+        }
     }
 }
 
 impl<N: Node> Read<N> for N {
     fn field(&self, key: &'static str) -> Option<N> {
         self.get(key)
+    }
+
+    fn string_field(&self, key: &'static str) -> Option<String> {
+        self.get_string(key)
     }
 }
 
@@ -115,6 +132,10 @@ impl<N: Node> Read<N> for N {
 impl<N: Node> Read<N> for Option<N> {
     fn field(&self, key: &'static str) -> Option<N> {
         self.as_ref()?.get(key)
+    }
+
+    fn string_field(&self, key: &'static str) -> Option<String> {
+        self.as_ref()?.get_string(key)
     }
 }
 
