@@ -213,8 +213,8 @@ pub enum Body {
 }
 
 impl Body {
-    /// Plain text split into paragraphs: blank lines separate paragraphs, and the
-    /// non-breaking-space indentation that CMS exports leave behind is removed.
+    /// Plain text, split into paragraphs when shown ([`Body::paragraphs`]): blank
+    /// lines separate them; the U+00A0 indentation of CMS exports is removed.
     pub fn from_text(text: &str) -> Body {
         // No paragraph is made of whitespace alone (U+00A0 included).
         if text.trim().is_empty() {
