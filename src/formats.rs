@@ -444,10 +444,18 @@ fn shown(article: &Article) -> bool {
 
 /// An identifier that may be written as a string or a number.
 pub(crate) fn id_text<N: Node>(id: &N) -> Option<String> {
-    // Most are strings: read as one, without asking the type first.
-    match id.string() {
+    id_from(id.string(), || id.number_text())
+}
+
+/// An identifier from its text if it is a string (read first, without asking
+/// the type: most are), whitespace collapsed, else from `number`.
+pub(crate) fn id_from(
+    text: Option<String>,
+    number: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    match text {
         Some(text) => line(Some(&text)),
-        None => id.number_text(),
+        None => number(),
     }
 }
 

@@ -109,11 +109,7 @@ pub(crate) trait Read<N: Node> {
 
     /// An identifier written as a string or a number (see [`super::id_text`]).
     fn id(&self, key: &'static str) -> Option<String> {
-        // Most are strings: read as one first.
-        match self.string_field(key) {
-            Some(text) => super::line(Some(&text)),
-            None => self.field(key)?.number_text(),
-        }
+        super::id_from(self.string_field(key), || self.field(key)?.number_text())
     }
 }
 
