@@ -80,8 +80,7 @@ pub fn use_feed(
                     *last = last.wrapping_add(1);
                     *last
                 };
-                let (source, need, refresh, policy) =
-                    (source.clone(), need, *refresh, policy.clone());
+                let (source, refresh, policy) = (source.clone(), *refresh, policy.clone());
                 let dispatcher = model.dispatcher();
                 let report = move |update| dispatcher.dispatch(Action::Update { session, update });
                 // The first render ends its task; what a load needs first (the
