@@ -316,19 +316,13 @@ const size = { w: sizes(widgetFiles), b: sizes([Buffer.from(baselineJs)]) };
 
 // ---- report ----
 
-const median = (xs) => {
+/** The value below which the fraction `q` of `xs` lies, interpolated between neighbours. */
+const quantile = (xs, q) => {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  const i = (s.length - 1) * q;
+  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
 };
-/** The first and third quartiles (the middle half of the values), interpolated. */
-const quartiles = (xs) => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  const at = (q) => {
-    const i = (s.length - 1) * q;
-    return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
-  };
-  return [at(0.25), at(0.75)];
-};
+const median = (xs) => quantile(xs, 0.5);
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const ratio = (w, b) => `${(w / b).toFixed(2)}×`;
@@ -357,7 +351,8 @@ for (const scenario of Object.keys(scenarios)) {
     const [w, b] = [median(ws), median(bs)];
     // Each run measures both, one after the other: the ratio of each run's
     // pair, and the middle half of those ratios, is the run-to-run spread.
-    const [low, high] = quartiles(ws.map((x, i) => x / bs[i]));
+    const ratios = ws.map((x, i) => x / bs[i]);
+    const [low, high] = [quantile(ratios, 0.25), quantile(ratios, 0.75)];
     rows.push(`| ${labels[scenario]}, ${temp} | ${ms(w)} | ${ms(b)} | ${ratio(w, b)} | ${low.toFixed(2)}–${high.toFixed(2)}× |`);
   }
 }
